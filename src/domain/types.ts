@@ -1,0 +1,122 @@
+/**
+ * Record types shared by the phone app and the endpoint. Pure data: no methods,
+ * so a record can go to IndexedDB, over the wire and into SQLite unchanged.
+ * Names follow src/domain/glossary.ts.
+ */
+
+/** Calendar keys, always computed in the team's time zone (see calendar.ts). */
+export type DayKey = string; // 'yyyy-MM-dd', a production day
+export type WeekKey = string; // 'RRRR-Www', ISO week, e.g. '2026-W48'
+export type MonthKey = string; // 'yyyy-MM'
+export type TimeOfDay = string; // 'HH:mm', 24 h; '24:00' is not used, midnight is '00:00'
+
+/** Fields every stored record carries (the sync envelope lives on the record itself). */
+export interface RecordMeta {
+  /** Client-generated, time-ordered UUIDv7 (ids.ts). */
+  id: string;
+  /** Epoch ms. */
+  createdAt: number;
+  updatedAt: number;
+  /** Starts at 1, +1 on every local change; the server keeps the highest. */
+  rev: number;
+  /** Tombstone: never hard-deleted before the server has it. */
+  deleted: boolean;
+  /** 1 while this revision is not acknowledged by the server (0/1 so IndexedDB can index it). */
+  dirty: 0 | 1;
+}
+
+export interface ShiftDef {
+  id: string;
+  name: string; // 零点班, 八点班, 四点班, 夜班 …
+  start: TimeOfDay;
+  end: TimeOfDay;
+}
+
+/**
+ * A shift "crosses midnight" when end < start and end is not 00:00.
+ * Such a shift belongs to the production day after its start ('next', usual in the
+ * mines for a 22:00/23:00 night shift) or to the day it starts ('same').
+ */
+export type OvernightRule = 'next' | 'same';
+
+export interface Team extends RecordMeta {
+  district: string; // 区队 / 工区
+  name: string; // 班组
+  instructorName: string; // 小政委
+  timeZone: string; // IANA, default Asia/Shanghai
+  shifts: ShiftDef[];
+  overnightRule: OvernightRule;
+}
+
+export interface Worker extends RecordMeta {
+  name: string;
+  post: string; // 工种
+  partyMember: boolean; // 党员, for 1+X pairing
+}
+
+/** 薄弱人员排查 reasons and actions: stable codes, zh-CN labels in checklist.ts. */
+export type WeakReason =
+  | 'fatigue' | 'unwell' | 'upset' | 'family' | 'drinking' | 'newWorker' | 'violations' | 'other';
+export type WeakAction = 'talk' | 'changePost' | 'rest' | 'reportUp' | 'other';
+
+export interface WeakWorkerScreening {
+  workerId: string;
+  reasons: WeakReason[];
+  reasonOther: string;
+  actions: WeakAction[];
+  actionOther: string;
+}
+
+/** A tri-state answer: null = not answered yet. */
+export type Answer = boolean | null;
+
+/** 日跟班: one record per (production day, shift) the instructor follows. */
+export interface DailyDuty extends RecordMeta {
+  day: DayKey;
+  shiftId: string;
+  /** Copied at creation so a renamed or retired shift keeps old records readable. */
+  shiftName: string;
+  /** The instructor was off / on leave for this shift: not counted as missing. */
+  dayOff: boolean;
+  districtMeeting: { attended: Answer; note: string }; // 区队早会
+  rollCall: {
+    expected: number | null; // 应到
+    absentees: string[]; // worker ids; 实到 = expected - absentees
+    confirmed: boolean; // 全员到岗 or absentees picked
+  };
+  documents: { items: string[]; none: boolean }; // 上级文件传达
+  lessonTopic: string; // 班前教育60秒
+  safetyConfirmed: boolean; // 安全确认
+  weak: { none: boolean; entries: WeakWorkerScreening[] }; // 薄弱人员排查
+  talks: { workerIds: string[]; none: boolean }; // 思想引导 face-to-face talks
+  organisationNote: string; // 生产期间人员组织
+  organisationDone: boolean;
+  hazardsNone: boolean; // 无隐患 (hazards found are Hazard records with dutyId)
+}
+
+export interface HazardEvent {
+  at: number; // epoch ms
+  action: 'close' | 'reopen';
+  note: string;
+  day: DayKey;
+}
+
+/** 隐患/问题: an open item in the ledger until closed (销号); never silently dropped. */
+export interface Hazard extends RecordMeta {
+  dutyId: string | null;
+  foundDay: DayKey;
+  shiftName: string;
+  description: string;
+  responsible: string; // 定人
+  deadline: DayKey | null; // 定时
+  status: 'open' | 'closed';
+  closedDay: DayKey | null;
+  closeNote: string;
+  history: HazardEvent[];
+}
+
+/** Key/value settings of the phone (not synced). */
+export interface AppSetting {
+  key: string;
+  value: unknown;
+}

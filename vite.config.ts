@@ -1,0 +1,59 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** The design card keeps manifest.webmanifest at the top level: serve it in dev, emit it in the build. */
+function topLevelManifest(): Plugin {
+  const file = here('./manifest.webmanifest');
+  return {
+    name: 'top-level-manifest',
+    configureServer(server) {
+      server.middlewares.use('/manifest.webmanifest', (_req, res) => {
+        res.setHeader('Content-Type', 'application/manifest+json');
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'manifest.webmanifest', source: readFileSync(file) });
+    },
+  };
+}
+
+export default defineConfig({
+  root: here('./src'),
+  publicDir: here('./public'),
+  build: {
+    outDir: here('./dist'),
+    emptyOutDir: true,
+    target: 'es2020',
+    // Heavy things (exports, QR) never enter the phone's first load; keep one small entry.
+    modulePreload: { polyfill: false },
+  },
+  plugins: [
+    topLevelManifest(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: '.',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,txt}'],
+        globIgnores: ['**/secretary*'],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  test: {
+    root: here('.'),
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
