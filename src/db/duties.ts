@@ -1,0 +1,52 @@
+/** 日跟班 records: one per production day and shift, changed field by field, each change saved at once. */
+import { newDuty } from '../domain/checklist';
+import type { DailyDuty, DayKey, ShiftDef } from '../domain/types';
+import { newId, now } from './clock';
+import { withDb } from './connection';
+import { alive, bump } from './records';
+
+export async function findDuty(day: DayKey, shiftId: string): Promise<DailyDuty | undefined> {
+  const rows = await withDb((db) => db.duties.where('[day+shiftId]').equals([day, shiftId]).toArray());
+  return rows.filter(alive).sort((a, b) => a.createdAt - b.createdAt)[0];
+}
+
+/** The duty of that shift, created on first touch (so merely looking creates nothing). */
+export async function ensureDuty(day: DayKey, shift: ShiftDef, expected: number | null): Promise<DailyDuty> {
+  return withDb((db) =>
+    db.transaction('rw', db.duties, async () => {
+      const rows = (await db.duties.where('[day+shiftId]').equals([day, shift.id]).toArray()).filter(alive);
+      const existing = rows.sort((a, b) => a.createdAt - b.createdAt)[0];
+      if (existing) return existing;
+      const d = newDuty({ id: newId(), createdAt: now() }, day, shift, expected);
+      await db.duties.add(d);
+      return d;
+    }),
+  );
+}
+
+/**
+ * Applies one change in a single read-modify-write transaction: a tick is either stored
+ * whole with a new revision or not at all.
+ */
+export async function updateDuty(id: string, change: (d: DailyDuty) => DailyDuty): Promise<DailyDuty> {
+  return withDb((db) =>
+    db.transaction('rw', db.duties, async () => {
+      const d = await db.duties.get(id);
+      if (!d) throw new Error(`duty ${id} not found`);
+      const next = bump(change(structuredClone(d)));
+      await db.duties.put(next);
+      return next;
+    }),
+  );
+}
+
+export async function dutiesBetween(from: DayKey, to: DayKey): Promise<DailyDuty[]> {
+  const rows = await withDb((db) => db.duties.where('day').between(from, to, true, true).toArray());
+  return rows.filter(alive);
+}
+
+/** Latest duties first, for offering recent topics/documents again. */
+export async function recentDuties(limit = 30): Promise<DailyDuty[]> {
+  const rows = await withDb((db) => db.duties.orderBy('day').reverse().limit(limit).toArray());
+  return rows.filter(alive);
+}

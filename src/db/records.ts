@@ -1,0 +1,14 @@
+/** Revision bookkeeping shared by every repository: each local change is one new revision. */
+import type { RecordMeta } from '../domain/types';
+import { now } from './clock';
+
+/** Next revision of a changed record: rev+1, dirty for the outbox, updatedAt now. */
+export function bump<T extends RecordMeta>(r: T, at = now()): T {
+  return { ...r, rev: r.rev + 1, dirty: 1, updatedAt: Math.max(at, r.updatedAt) };
+}
+
+export function meta(id: string, at = now()): RecordMeta {
+  return { id, createdAt: at, updatedAt: at, rev: 1, deleted: false, dirty: 1 };
+}
+
+export const alive = <T extends { deleted: boolean }>(r: T): boolean => !r.deleted;

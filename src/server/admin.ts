@@ -1,0 +1,134 @@
+/**
+ * Admin CLI: `npm run admin -- <command> …` (tsx src/server/admin.ts). Works on the
+ * same SQLite file as the server (DATA_DIR, default ./data); WAL lets both run at once.
+ * Passwords are printed once, at creation, and never again.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { enrolLink } from './bootstrap';
+import { openDatabase, type Sqlite } from './db';
+import {
+  createBranch, createEnrolCode, createSecretary, createTeam, listBranches, listDevices, listTeams,
+  revokeDevice, setConfig,
+} from './store';
+
+export const USAGE = `用法: npm run admin -- <命令> [参数]
+  branch:create <名称>                     新建党支部
+  branch:list                              列出党支部
+  secretary:create <支部编号> <账号>         新建书记账号（打印一次性密码）
+  team:create <支部编号> <班组名称>          新建班组（并打印登记码）
+  team:list [支部编号]                      列出班组
+  code:create <班组编号>                    新建设备登记码（24 小时有效，一次性）
+  device:list [班组编号]                    列出设备
+  device:revoke <设备编号>                  停用设备（手机上的数据不会被删除）
+  config:set <支部编号> <键> <JSON 值>       下发配置（roster / riskTypes / checklist / shifts …）
+环境变量: DATA_DIR（默认 ./data）, PUBLIC_URL（登记链接的地址，默认 http://127.0.0.1:8080）`;
+
+export interface AdminEnv {
+  dataDir: string;
+  publicUrl: string;
+  now: number;
+  out: (line: string) => void;
+}
+
+function need(args: string[], n: number): string[] {
+  if (args.length < n || args.slice(0, n).some((a) => a.trim() === '')) throw new UsageError();
+  return args;
+}
+class UsageError extends Error {}
+
+function exists(db: Sqlite, table: 'branches' | 'teams', id: string): void {
+  if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) {
+    throw new Error(`${table === 'branches' ? '党支部' : '班组'}不存在: ${id}`);
+  }
+}
+
+/** Runs one command; returns the process exit code. */
+export function runAdmin(argv: string[], env: AdminEnv): number {
+  const [command, ...args] = argv;
+  const db = openDatabase(env.dataDir);
+  const out = env.out;
+  try {
+    switch (command) {
+      case 'branch:create': {
+        const b = createBranch(db, need(args, 1)[0]!, env.now);
+        out(`已创建党支部「${b.name}」 编号: ${b.id}`);
+        return 0;
+      }
+      case 'branch:list':
+        for (const b of listBranches(db)) out(`${b.id}\t${b.name}`);
+        return 0;
+      case 'secretary:create': {
+        const [branchId, username] = need(args, 2);
+        exists(db, 'branches', branchId!);
+        const s = createSecretary(db, branchId!, username!, env.now);
+        out(`已创建书记账号 ${username}，一次性密码（只显示这一次）: ${s.password}`);
+        return 0;
+      }
+      case 'team:create': {
+        const [branchId, name] = need(args, 2);
+        exists(db, 'branches', branchId!);
+        const t = db.transaction(() => {
+          const team = createTeam(db, branchId!, name!, env.now);
+          return { team, code: createEnrolCode(db, team.id, env.now) };
+        })();
+        out(`已创建班组「${t.team.name}」 编号: ${t.team.id}`);
+        out(`登记码: ${t.code.code}  链接: ${enrolLink(env.publicUrl, t.code.code)}`);
+        return 0;
+      }
+      case 'team:list':
+        for (const t of listTeams(db, args[0])) out(`${t.id}\t${t.branch_id}\t${t.name}`);
+        return 0;
+      case 'code:create': {
+        const teamId = need(args, 1)[0]!;
+        exists(db, 'teams', teamId);
+        const c = createEnrolCode(db, teamId, env.now);
+        out(`登记码: ${c.code}（${new Date(c.expiresAt).toISOString()} 前有效，只能用一次）`);
+        out(`链接: ${enrolLink(env.publicUrl, c.code)}`);
+        return 0;
+      }
+      case 'device:list':
+        for (const d of listDevices(db, args[0])) {
+          const state = d.revoked_at === null ? '有效' : '已停用';
+          const seen = d.last_seen_at === null ? '从未同步' : new Date(d.last_seen_at).toISOString();
+          out(`${d.id}\t${d.team_id}\t${state}\t${seen}\t${d.name}`);
+        }
+        return 0;
+      case 'device:revoke': {
+        const id = need(args, 1)[0]!;
+        if (!revokeDevice(db, id, env.now)) throw new Error(`设备不存在或已停用: ${id}`);
+        out(`已停用设备 ${id}`);
+        return 0;
+      }
+      case 'config:set': {
+        const [branchId, key, json] = need(args, 3);
+        exists(db, 'branches', branchId!);
+        let value: unknown;
+        try {
+          value = JSON.parse(json!);
+        } catch {
+          throw new Error('配置值不是有效的 JSON');
+        }
+        setConfig(db, branchId!, key!, value, env.now);
+        out(`已下发配置 ${key}`);
+        return 0;
+      }
+      default:
+        throw new UsageError();
+    }
+  } catch (e) {
+    out(e instanceof UsageError ? USAGE : `错误: ${e instanceof Error ? e.message : String(e)}`);
+    return e instanceof UsageError ? 64 : 1;
+  } finally {
+    db.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = runAdmin(process.argv.slice(2), {
+    dataDir: resolve(process.env.DATA_DIR ?? 'data'),
+    publicUrl: (process.env.PUBLIC_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, ''),
+    now: Date.now(),
+    out: (line) => console.log(line),
+  });
+}

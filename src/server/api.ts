@@ -1,0 +1,131 @@
+/**
+ * /api/v1: enrolment, push, pull. Every body goes through the shared valibot schemas
+ * of src/domain/sync-protocol.ts; anything malformed, too large (1 MiB, also after
+ * gunzip), of another protocol version or for another team is answered 4xx with a
+ * precise JSON error before anything is written.
+ */
+import { gunzipSync } from 'node:zlib';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as v from 'valibot';
+import {
+  EnrolRequestSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, PullQuerySchema, PullRequestSchema, PushRequestSchema,
+  describeIssues, type EnrolResponse, type ErrorBody, type ErrorCode,
+} from '../domain/sync-protocol';
+import type { Sqlite } from './db';
+import { authenticate, redeemEnrolCode, type AuthResult } from './store';
+import { pull, push } from './sync-store';
+
+type Status = 400 | 401 | 403 | 404 | 410 | 413 | 415 | 500;
+
+class HttpError extends Error {
+  constructor(readonly status: Status, readonly body: ErrorBody) {
+    super(body.message);
+  }
+}
+const fail = (status: Status, error: ErrorCode, message: string, issues?: ErrorBody['issues']): never => {
+  throw new HttpError(status, { error, message, ...(issues ? { issues } : {}) });
+};
+
+async function readJson(c: Context): Promise<unknown> {
+  let raw = new Uint8Array(await c.req.arrayBuffer());
+  const encoding = (c.req.header('Content-Encoding') ?? 'identity').trim().toLowerCase();
+  if (encoding === 'gzip') {
+    try {
+      raw = gunzipSync(raw, { maxOutputLength: MAX_BODY_BYTES });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') fail(413, 'too_large', '数据过大（解压后超过 1 MiB）');
+      fail(400, 'invalid_body', 'gzip 数据损坏');
+    }
+  } else if (encoding !== 'identity') {
+    fail(415, 'unsupported_encoding', `不支持的 Content-Encoding: ${encoding}`);
+  }
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw)) as unknown;
+  } catch {
+    return fail(400, 'invalid_json', '请求内容不是有效的 JSON');
+  }
+}
+
+function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  if (typeof input === 'object' && input !== null && 'v' in input && String((input as { v: unknown }).v) !== String(PROTOCOL_VERSION)) {
+    fail(400, 'unsupported_version', `不支持的协议版本，服务器使用 v${PROTOCOL_VERSION}`);
+  }
+  const r = v.safeParse(schema, input);
+  if (!r.success) fail(400, 'invalid_body', '请求内容格式不正确', describeIssues(r.issues));
+  return (r as v.SafeParseResult<S> & { success: true }).output;
+}
+
+function auth(c: Context, db: Sqlite, now: number): AuthResult & { ok: true } {
+  const header = c.req.header('Authorization') ?? '';
+  const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
+  if (!m) return fail(401, 'unauthorized', '缺少设备凭证，请先登记设备');
+  const r = authenticate(db, m[1]!, now);
+  if (!r.ok) {
+    return r.error === 'revoked'
+      ? fail(401, 'revoked', '设备已被停用，请联系党支部书记')
+      : fail(401, 'unauthorized', '设备凭证无效，请重新登记');
+  }
+  return r;
+}
+
+export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
+  const api = new Hono();
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  api.use('*', bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      // The rest of the body is not read: the connection cannot be reused.
+      c.header('Connection', 'close');
+      return c.json({ error: 'too_large', message: '数据过大（超过 1 MiB）' } satisfies ErrorBody, 413);
+    },
+  }));
+  api.onError((err, c) => {
+    if (err instanceof HttpError) return c.json(err.body, err.status);
+    // A phone that lost coverage mid-request is normal at the pithead, not worth a log line.
+    const aborted = c.req.raw.signal.aborted || (err instanceof Error && /aborted|ECONNRESET/i.test(err.message));
+    if (!aborted) console.error('api error:', err instanceof Error ? err.message : err);
+    return c.json({ error: 'server_error', message: '服务器内部错误' } satisfies ErrorBody, 500);
+  });
+
+  api.get('/health', (c) => c.json({ ok: true, v: PROTOCOL_VERSION }));
+
+  api.post('/enrol', async (c) => {
+    const body = parse(EnrolRequestSchema, await readJson(c));
+    const r = redeemEnrolCode(db, body, clock());
+    if (!r.ok) {
+      const msg = { code_unknown: '登记码不存在', code_used: '登记码已被使用', code_expired: '登记码已过期' }[r.error];
+      return fail(r.error === 'code_unknown' ? 404 : 410, r.error, `${msg}，请向党支部书记索取新的登记码`);
+    }
+    const out: EnrolResponse = {
+      v: PROTOCOL_VERSION, token: r.token, deviceId: r.deviceId,
+      teamId: r.team.id, teamName: r.team.name, branchName: r.branch.name,
+    };
+    return c.json(out);
+  });
+
+  api.post('/sync/push', async (c) => {
+    const now = clock();
+    const who = auth(c, db, now);
+    const body = parse(PushRequestSchema, await readJson(c));
+    if (body.teamId !== who.team.id) fail(403, 'wrong_team', '数据不属于本设备登记的班组');
+    return c.json(push(db, who.device, who.team, body.records, now));
+  });
+
+  api.get('/sync/pull', (c) => {
+    const who = auth(c, db, clock());
+    const q = parse(PullQuerySchema, c.req.query());
+    return c.json(pull(db, who.device, who.team, q.since));
+  });
+  api.post('/sync/pull', async (c) => {
+    const who = auth(c, db, clock());
+    const body = parse(PullRequestSchema, await readJson(c));
+    return c.json(pull(db, who.device, who.team, body.since));
+  });
+
+  api.all('*', (c) => c.json({ error: 'not_found', message: '接口不存在' } satisfies ErrorBody, 404));
+  return api;
+}

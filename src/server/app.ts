@@ -1,0 +1,75 @@
+/**
+ * The endpoint as a value: `startServer` opens the SQLite file, builds the Hono app
+ * (security headers → /api/v1 → the built PWA) and listens. Tests start it on port 0.
+ */
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { apiRoutes } from './api';
+import { openDatabase, type Sqlite } from './db';
+import { securityHeaders } from './headers';
+import { serveDist } from './static';
+
+export interface ServerOptions {
+  port: number;
+  host?: string;
+  dataDir: string;
+  distDir: string;
+  /** PEM contents; both set → HTTPS (and HSTS). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Injected in tests (enrolment expiry); Date.now otherwise. */
+  clock?: () => number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Sqlite;
+  close(): Promise<void>;
+}
+
+export function createApp(opts: { distDir: string; db: Sqlite; tls: boolean; clock?: () => number }): Hono {
+  const app = new Hono();
+  app.use('*', securityHeaders(opts.tls));
+  // First load and acks both cross a weak 2G link: gzip text above 1 KB.
+  app.use('*', compress({ encoding: 'gzip', threshold: 1024 }));
+  app.route('/api/v1', apiRoutes(opts.db, opts.clock));
+  app.all('/api/*', (c) => c.json({ error: 'not_found', message: '接口不存在' }, 404));
+  const dist = serveDist(opts.distDir);
+  app.get('*', dist); // Hono answers HEAD through GET routes
+  return app;
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const db = openDatabase(opts.dataDir);
+  const tls = Boolean(opts.tls);
+  const app = createApp({ distDir: opts.distDir, db, tls, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const server: ServerType = await new Promise((ok, fail) => {
+    const base = { fetch: app.fetch, port: opts.port, hostname: host };
+    const s = opts.tls
+      ? serve({ ...base, createServer: createHttpsServer, serverOptions: { cert: opts.tls.cert, key: opts.tls.key } }, () => ok(s))
+      : serve(base, () => ok(s));
+    s.once('error', fail);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const url = `${tls ? 'https' : 'http'}://${shownHost}:${port}`;
+  return {
+    url,
+    port,
+    db,
+    close: () =>
+      new Promise<void>((ok) => {
+        // Keep-alive sockets from phones would otherwise hold close() open.
+        const s = server as ServerType & { closeAllConnections?: () => void };
+        server.close(() => {
+          db.close();
+          ok();
+        });
+        s.closeAllConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Opens the endpoint's single SQLite file (DATA_DIR/xiaozhengwei.sqlite): WAL so the
+ * secretary's reads never wait for a phone's push, foreign keys on, and the numbered
+ * migrations applied before anything else touches it.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Sqlite = Database.Database;
+
+export const DB_FILE = 'xiaozhengwei.sqlite';
+
+export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Sqlite {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(join(dataDir, DB_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL'); // WAL + NORMAL: durable across process crash
+  db.pragma('busy_timeout = 5000'); // the admin CLI may write while the server runs
+  migrate(db, migrations);
+  return db;
+}
+
+/** Applies every migration newer than the file's version; returns the versions applied. */
+export function migrate(db: Sqlite, migrations: readonly Migration[]): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  const current = row.v ?? 0;
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        .run(m.version, m.name, Date.now());
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}

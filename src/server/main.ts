@@ -1,0 +1,36 @@
+/**
+ * Entry: `tsx src/server/main.ts` (npm start builds first). Environment:
+ * PORT (8080), HOST (127.0.0.1), DATA_DIR (./data), DIST_DIR (./dist),
+ * TLS_CERT / TLS_KEY (paths to PEM files → HTTPS), PUBLIC_URL (for the enrolment link).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startServer } from './app';
+import { bootstrapIfEmpty, formatFirstStart } from './bootstrap';
+
+const env = process.env;
+const port = Number(env.PORT ?? 8080);
+const tls = env.TLS_CERT && env.TLS_KEY
+  ? { cert: readFileSync(env.TLS_CERT), key: readFileSync(env.TLS_KEY) }
+  : undefined;
+
+const running = await startServer({
+  port: Number.isInteger(port) && port >= 0 ? port : 8080,
+  host: env.HOST ?? '127.0.0.1',
+  dataDir: resolve(env.DATA_DIR ?? 'data'),
+  distDir: resolve(env.DIST_DIR ?? 'dist'),
+  ...(tls ? { tls } : {}),
+});
+console.log(`班组小政委 已启动: ${running.url}/`);
+const first = bootstrapIfEmpty(running.db, Date.now());
+if (first) console.log(formatFirstStart(first, publicUrl()));
+else console.log('新的设备登记码: npm run admin -- code:create <班组编号>');
+
+/** The address phones use: PUBLIC_URL when behind a proxy or on a LAN address. */
+function publicUrl(): string {
+  return (env.PUBLIC_URL ?? running.url).replace(/\/+$/, '');
+}
+
+const stop = () => void running.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,114 @@
+/**
+ * Numbered schema migrations of the endpoint's SQLite file. Append-only: never edit
+ * a released entry, add the next number. Applied in order at start, each in its own
+ * transaction, recorded in schema_migrations.
+ *
+ * Ownership of data: `records` holds what phones send (phone-owned, a body per
+ * record); `reviews` and `config` are written by the branch only. A phone can never
+ * write into them and the secretary never into `records`.
+ * `seq` (from the single-row `seq_counter`) orders every change a phone can pull.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'branches, teams, devices, records',
+    sql: `
+CREATE TABLE branches (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE secretaries (
+  id TEXT PRIMARY KEY,
+  branch_id TEXT NOT NULL REFERENCES branches(id),
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE teams (
+  id TEXT PRIMARY KEY,
+  branch_id TEXT NOT NULL REFERENCES branches(id),
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX teams_branch ON teams(branch_id);
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER,
+  revoked_at INTEGER
+);
+CREATE INDEX devices_team ON devices(team_id);
+CREATE TABLE enrolment_codes (
+  code TEXT PRIMARY KEY,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER,
+  used_nonce TEXT,
+  device_id TEXT REFERENCES devices(id)
+);
+CREATE TABLE seq_counter (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  value INTEGER NOT NULL
+);
+INSERT INTO seq_counter (id, value) VALUES (1, 0);
+CREATE TABLE records (
+  tbl TEXT NOT NULL,
+  id TEXT NOT NULL,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  device_id TEXT NOT NULL REFERENCES devices(id),
+  rev INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (tbl, id)
+);
+CREATE INDEX records_team_seq ON records(team_id, seq);
+CREATE TABLE record_history (
+  hid INTEGER PRIMARY KEY AUTOINCREMENT,
+  tbl TEXT NOT NULL,
+  id TEXT NOT NULL,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  device_id TEXT NOT NULL REFERENCES devices(id),
+  rev INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  lost_at INTEGER NOT NULL
+);
+CREATE INDEX record_history_id ON record_history(tbl, id);
+CREATE TABLE config (
+  branch_id TEXT NOT NULL REFERENCES branches(id),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (branch_id, key)
+);
+CREATE TABLE reviews (
+  report_id TEXT PRIMARY KEY,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  secretary_id TEXT REFERENCES secretaries(id),
+  score REAL,
+  feedback TEXT NOT NULL DEFAULT '',
+  adopted_idea_ids TEXT NOT NULL DEFAULT '[]',
+  reviewed_at INTEGER NOT NULL,
+  seq INTEGER NOT NULL
+);
+CREATE INDEX reviews_team_seq ON reviews(team_id, seq);
+`,
+  },
+];

@@ -1,0 +1,144 @@
+/**
+ * Push and pull on the server side (docs/sync.md).
+ * Push upserts a batch in one transaction, idempotently: a version already held (or
+ * beaten) is acknowledged and not stored again. Between devices of a team the higher
+ * revision wins, ties by later updatedAt, then by device id; the loser goes to
+ * record_history and the phone that sent it gets the winner back in its ack.
+ * Pull returns, in change order, the branch's config, the secretary's reviews and the
+ * team's records last written by other devices.
+ */
+import {
+  MAX_PULL_CHANGES, MAX_RECORD_BYTES, PROTOCOL_VERSION,
+  type Ack, type ConfigEntry, type PullResponse, type PushResponse, type Rejection, type Review,
+  type SyncRecord, type SyncTableName,
+} from '../domain/sync-protocol';
+import type { Sqlite } from './db';
+import { nextSeq, type DeviceRow, type TeamRow } from './store';
+
+interface RecordRow {
+  tbl: string; id: string; team_id: string; device_id: string; rev: number;
+  updated_at: number; deleted: number; body: string; received_at: number; seq: number;
+}
+
+/** Bytes of a pull answer after which it stops and says `more`. */
+const PULL_BYTES = 256 * 1024;
+
+function toSyncRecord(r: RecordRow): SyncRecord {
+  return {
+    table: r.tbl as SyncTableName, id: r.id, rev: r.rev, updatedAt: r.updated_at,
+    deleted: r.deleted === 1, body: JSON.parse(r.body) as Record<string, unknown>,
+  };
+}
+
+/** Does version a (rev, updatedAt, device) beat version b? Deterministic on every server. */
+export function wins(a: { rev: number; updatedAt: number; deviceId: string }, b: { rev: number; updatedAt: number; deviceId: string }): boolean {
+  if (a.rev !== b.rev) return a.rev > b.rev;
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt;
+  return a.deviceId > b.deviceId;
+}
+
+export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: SyncRecord[], now: number): PushResponse {
+  const acks: Ack[] = [];
+  const rejected: Rejection[] = [];
+  const get = db.prepare('SELECT * FROM records WHERE tbl = ? AND id = ?');
+  const insert = db.prepare(`INSERT INTO records (tbl, id, team_id, device_id, rev, updated_at, deleted, body, received_at, seq)
+    VALUES (@tbl, @id, @team_id, @device_id, @rev, @updated_at, @deleted, @body, @received_at, @seq)
+    ON CONFLICT (tbl, id) DO UPDATE SET device_id = excluded.device_id, rev = excluded.rev,
+      updated_at = excluded.updated_at, deleted = excluded.deleted, body = excluded.body,
+      received_at = excluded.received_at, seq = excluded.seq`);
+  const toHistory = db.prepare(`INSERT INTO record_history (tbl, id, team_id, device_id, rev, updated_at, deleted, body, received_at, lost_at)
+    SELECT @tbl, @id, @team_id, @device_id, @rev, @updated_at, @deleted, @body, @received_at, @lost_at
+    WHERE NOT EXISTS (SELECT 1 FROM record_history WHERE tbl = @tbl AND id = @id AND device_id = @device_id
+      AND rev = @rev AND updated_at = @updated_at)`);
+
+  db.transaction(() => {
+    for (const rec of records) {
+      const ref = { table: rec.table, id: rec.id, rev: rec.rev };
+      const { dirty: _dirty, ...sent } = rec.body;
+      if (sent.id !== undefined && sent.id !== rec.id) {
+        rejected.push({ ...ref, code: 'body_mismatch', message: '记录内容与编号不一致' });
+        continue;
+      }
+      // The envelope is authoritative: the stored body always agrees with it.
+      const body = { ...sent, id: rec.id, rev: rec.rev, updatedAt: rec.updatedAt, deleted: rec.deleted };
+      const json = JSON.stringify(body);
+      if (Buffer.byteLength(json) > MAX_RECORD_BYTES) {
+        rejected.push({ ...ref, code: 'too_large', message: '记录过大，无法发送' });
+        continue;
+      }
+      const existing = get.get(rec.table, rec.id) as RecordRow | undefined;
+      if (existing && existing.team_id !== team.id) {
+        rejected.push({ ...ref, code: 'foreign_record', message: '该记录属于其他班组' });
+        continue;
+      }
+      const row = {
+        tbl: rec.table, id: rec.id, team_id: team.id, device_id: device.id, rev: rec.rev,
+        updated_at: rec.updatedAt, deleted: rec.deleted ? 1 : 0, body: json, received_at: now,
+      };
+      const incoming = { rev: rec.rev, updatedAt: rec.updatedAt, deviceId: device.id };
+      if (!existing) {
+        insert.run({ ...row, seq: nextSeq(db) });
+        acks.push(ref);
+      } else if (wins(incoming, { rev: existing.rev, updatedAt: existing.updated_at, deviceId: existing.device_id })) {
+        if (existing.device_id !== device.id) toHistory.run({ ...existing, lost_at: now });
+        insert.run({ ...row, seq: nextSeq(db) });
+        acks.push(ref);
+      } else if (existing.device_id === device.id) {
+        acks.push(ref); // a replay, or an older revision of this phone's own record
+      } else {
+        toHistory.run({ ...row, lost_at: now });
+        acks.push({ ...ref, current: toSyncRecord(existing) });
+      }
+    }
+  })();
+  return { v: PROTOCOL_VERSION, acks, rejected, serverTime: now };
+}
+
+type Change =
+  | { seq: number; kind: 'config'; entry: ConfigEntry; bytes: number }
+  | { seq: number; kind: 'review'; review: Review; bytes: number }
+  | { seq: number; kind: 'record'; record: SyncRecord; bytes: number };
+
+export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number): PullResponse {
+  // One read transaction: the counter and the rows come from the same snapshot.
+  return db.transaction((): PullResponse => {
+    const limit = MAX_PULL_CHANGES + 1;
+    const config = db.prepare('SELECT key, value, updated_at, seq FROM config WHERE branch_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(team.branch_id, since, limit) as { key: string; value: string; updated_at: number; seq: number }[];
+    const reviews = db.prepare('SELECT * FROM reviews WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(team.id, since, limit) as { report_id: string; score: number | null; feedback: string; adopted_idea_ids: string; reviewed_at: number; seq: number }[];
+    const records = db.prepare('SELECT * FROM records WHERE team_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?')
+      .all(team.id, since, device.id, limit) as RecordRow[];
+    const changes: Change[] = [
+      ...config.map((r): Change => ({
+        seq: r.seq, kind: 'config', bytes: r.value.length,
+        entry: { key: r.key, value: JSON.parse(r.value) as unknown, updatedAt: r.updated_at },
+      })),
+      ...reviews.map((r): Change => ({
+        seq: r.seq, kind: 'review', bytes: r.feedback.length + r.adopted_idea_ids.length,
+        review: {
+          reportId: r.report_id, score: r.score, feedback: r.feedback,
+          adoptedIdeaIds: JSON.parse(r.adopted_idea_ids) as string[], reviewedAt: r.reviewed_at,
+        },
+      })),
+      ...records.map((r): Change => ({ seq: r.seq, kind: 'record', bytes: r.body.length, record: toSyncRecord(r) })),
+    ].sort((a, b) => a.seq - b.seq);
+
+    const out: PullResponse = { v: PROTOCOL_VERSION, cursor: since, more: false, config: [], reviews: [], records: [] };
+    let bytes = 0;
+    for (const ch of changes) {
+      if (out.cursor > since && (bytes > PULL_BYTES || ch === changes[MAX_PULL_CHANGES])) {
+        out.more = true;
+        return out;
+      }
+      bytes += ch.bytes;
+      out.cursor = ch.seq;
+      if (ch.kind === 'config') out.config.push(ch.entry);
+      else if (ch.kind === 'review') out.reviews.push(ch.review);
+      else out.records.push(ch.record);
+    }
+    // Nothing left past these: jump to the counter so the next pull skips other teams' changes.
+    out.cursor = Math.max(out.cursor, (db.prepare('SELECT value FROM seq_counter WHERE id = 1').get() as { value: number }).value);
+    return out;
+  })();
+}

@@ -1,0 +1,320 @@
+/**
+ * The sync engine: sends everything dirty whenever it can, then pulls what the branch
+ * sent back. No Dexie here: storage comes in as an OutboxStore, and fetch, the clock,
+ * randomness and timers are injected, so tests drive it exactly.
+ *
+ * Triggers: start(), `online`, visibilitychange → visible, syncNow() (立即发送), and a
+ * retry with exponential backoff + jitter while something failed and the page is open.
+ * Runs are single-flight: a trigger during a run asks for one more run after it.
+ * Safety at any cut: the server's upsert is idempotent, `dirty` is cleared only for
+ * acknowledged revisions, and a pull's data and cursor are stored together.
+ */
+import {
+  BATCH_BYTES, PROTOCOL_VERSION, type Ack, type EnrolResponse, type ErrorBody, type OutboxSummary,
+  type PullResponse, type PushResponse, type RejectedEntry, type Rejection, type SyncRecord, type SyncState,
+} from '../domain/sync-protocol';
+import { backoffDelay } from './backoff';
+import { MSG } from './messages';
+
+export interface OutboxStore {
+  listDirty(maxBytes: number): Promise<{ records: SyncRecord[]; more: boolean }>;
+  acknowledge(acks: Ack[], rejected: Rejection[]): Promise<void>;
+  markRejected(entries: RejectedEntry[]): Promise<void>;
+  applyPull(pull: PullResponse): Promise<void>;
+  getState(): Promise<SyncState>;
+  setState(patch: Partial<SyncState>): Promise<void>;
+  summary(): Promise<OutboxSummary>;
+}
+
+export interface EngineDeps {
+  /** '' for the same origin the app came from. */
+  baseUrl: string;
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
+  now: () => number;
+  random: () => number;
+  store: OutboxStore;
+  setTimer: (fn: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+  /** gzip for request bodies; absent where CompressionStream is missing. */
+  gzip?: (data: Uint8Array) => Promise<Uint8Array>;
+  newNonce: () => string;
+  requestTimeoutMs?: number;
+  deviceName?: string;
+}
+
+export type SyncOutcome = 'done' | 'offline' | 'error' | 'unenrolled' | 'revoked';
+
+export interface SyncStatus extends OutboxSummary {
+  running: boolean;
+  state: SyncState;
+  nextRetryAt: number | null;
+}
+
+/** Why a run stopped early; carries the zh-CN text the badge shows. */
+class StopRun extends Error {
+  constructor(readonly outcome: SyncOutcome, message: string) {
+    super(message);
+  }
+}
+
+const MAX_PUSH_ROUNDS = 200;
+/** A save while online is sent this long after the last change (typing makes many). */
+export const POKE_DELAY_MS = 2_000;
+const MAX_PULL_ROUNDS = 50;
+/** Below this size gzip saves less than its header costs. */
+const GZIP_MIN_BYTES = 1024;
+
+export class SyncEngine {
+  private inflight: Promise<SyncOutcome> | null = null;
+  private again = false;
+  private failures = 0;
+  private timer: unknown = null;
+  private nextRetryAt: number | null = null;
+  private listeners = new Set<(s: SyncStatus) => void>();
+  private detach: (() => void) | null = null;
+
+  constructor(private readonly d: EngineDeps) {}
+
+  /** Sends and pulls now; resolves when this run (and any requested meanwhile) ends. */
+  syncNow(): Promise<SyncOutcome> {
+    if (this.inflight) {
+      this.again = true;
+      return this.inflight;
+    }
+    this.cancelRetry();
+    this.inflight = this.loop().finally(() => {
+      this.inflight = null;
+      void this.notify();
+    });
+    void this.notify();
+    return this.inflight;
+  }
+
+  private async loop(): Promise<SyncOutcome> {
+    let outcome: SyncOutcome;
+    do {
+      this.again = false;
+      outcome = await this.runOnce();
+    } while (this.again && outcome === 'done');
+    if (outcome === 'offline' || outcome === 'error') this.scheduleRetry();
+    else this.failures = 0;
+    return outcome;
+  }
+
+  private async runOnce(): Promise<SyncOutcome> {
+    const state = await this.d.store.getState();
+    if (!state.token || !state.teamId || state.auth === 'unenrolled') return 'unenrolled';
+    if (state.auth === 'revoked' || state.auth === 'invalid') return 'revoked';
+    try {
+      await this.pushAll(state.token, state.teamId);
+      await this.pullAll(state.token, state.cursor);
+      await this.d.store.setState({ lastSuccessAt: this.d.now(), lastError: null });
+      return 'done';
+    } catch (e) {
+      const stop = e instanceof StopRun ? e : new StopRun('offline', MSG.offline);
+      await this.d.store.setState({ lastError: stop.message });
+      return stop.outcome;
+    }
+  }
+
+  private async pushAll(token: string, teamId: string): Promise<void> {
+    for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
+      const { records } = await this.d.store.listDirty(BATCH_BYTES);
+      if (records.length === 0) return;
+      await this.pushBatch(token, teamId, records);
+      void this.notify();
+    }
+  }
+
+  /** A batch the server refuses as a whole is split until the one bad record is found. */
+  private async pushBatch(token: string, teamId: string, records: SyncRecord[]): Promise<void> {
+    const res = await this.request('/api/v1/sync/push', token, { v: PROTOCOL_VERSION, teamId, records });
+    if (res.ok) {
+      const body = (await this.json(res)) as PushResponse;
+      await this.d.store.acknowledge(body.acks ?? [], body.rejected ?? []);
+      return;
+    }
+    const err = await this.errorOf(res);
+    if ((res.status === 400 || res.status === 413) && err.error !== 'unsupported_version') {
+      if (records.length > 1) {
+        const half = Math.ceil(records.length / 2);
+        await this.pushBatch(token, teamId, records.slice(0, half));
+        await this.pushBatch(token, teamId, records.slice(half));
+        return;
+      }
+      const r = records[0]!;
+      await this.d.store.markRejected([{
+        table: r.table, id: r.id, rev: r.rev, at: this.d.now(),
+        code: res.status === 413 ? 'too_large' : 'invalid_record', message: err.message,
+      }]);
+      return;
+    }
+    return this.fail(res.status, err);
+  }
+
+  private async pullAll(token: string, since: number): Promise<void> {
+    let cursor = since;
+    for (let round = 0; round < MAX_PULL_ROUNDS; round++) {
+      const res = await this.request(`/api/v1/sync/pull?v=${PROTOCOL_VERSION}&since=${cursor}`, token);
+      if (!res.ok) return this.fail(res.status, await this.errorOf(res));
+      const body = (await this.json(res)) as PullResponse;
+      await this.d.store.applyPull(body);
+      cursor = body.cursor;
+      if (!body.more) return;
+    }
+  }
+
+  private async fail(status: number, err: ErrorBody): Promise<never> {
+    if (status === 401) {
+      const revoked = err.error === 'revoked';
+      await this.d.store.setState({ auth: revoked ? 'revoked' : 'invalid' });
+      throw new StopRun('revoked', revoked ? MSG.revoked : MSG.invalidToken);
+    }
+    throw new StopRun('error', err.message || MSG.serverError(status));
+  }
+
+  /** One HTTP request with a deadline: a half-dead pithead connection must not hang a run. */
+  private async request(path: string, token: string | null, body?: unknown): Promise<Response> {
+    const ctrl = new AbortController();
+    const timer = this.d.setTimer(() => ctrl.abort(), this.d.requestTimeoutMs ?? 30_000);
+    try {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      const init: RequestInit = { method: body === undefined ? 'GET' : 'POST', headers, signal: ctrl.signal, cache: 'no-store' };
+      if (body !== undefined) {
+        let bytes: Uint8Array = new TextEncoder().encode(JSON.stringify(body));
+        headers['Content-Type'] = 'application/json';
+        if (this.d.gzip && bytes.length >= GZIP_MIN_BYTES) {
+          bytes = await this.d.gzip(bytes);
+          headers['Content-Encoding'] = 'gzip';
+        }
+        init.body = bytes as Uint8Array<ArrayBuffer>;
+      }
+      const res = await this.d.fetch(this.d.baseUrl + path, init);
+      // Read the body inside the deadline too: a cut mid-response must end as a failure.
+      const text = await res.text();
+      const nullBody = [101, 204, 205, 304].includes(res.status);
+      return new Response(nullBody ? null : text, { status: res.status, headers: res.headers });
+    } finally {
+      this.d.clearTimer(timer);
+    }
+  }
+
+  private async json(res: Response): Promise<unknown> {
+    try {
+      return await res.json();
+    } catch {
+      throw new StopRun('offline', MSG.offline);
+    }
+  }
+
+  private async errorOf(res: Response): Promise<ErrorBody> {
+    try {
+      const b = (await res.json()) as Partial<ErrorBody>;
+      if (typeof b.error === 'string' && typeof b.message === 'string') return b as ErrorBody;
+    } catch {
+      // not our JSON: a proxy or captive portal answered
+    }
+    if (res.status >= 500 || res.status === 0) throw new StopRun('offline', MSG.serverError(res.status));
+    return { error: 'server_error', message: MSG.serverError(res.status) };
+  }
+
+  /** Exchanges an enrolment code for this phone's token, then sends what the phone holds. */
+  async enrol(code: string): Promise<{ ok: true } | { ok: false; message: string }> {
+    const state = await this.d.store.getState();
+    const nonce = state.enrolNonce ?? this.d.newNonce();
+    if (!state.enrolNonce) await this.d.store.setState({ enrolNonce: nonce });
+    let res: Response;
+    try {
+      res = await this.request('/api/v1/enrol', null, { v: PROTOCOL_VERSION, code, nonce, deviceName: this.d.deviceName ?? '' });
+    } catch {
+      return { ok: false, message: MSG.enrolOffline };
+    }
+    if (!res.ok) {
+      try {
+        return { ok: false, message: (await this.errorOf(res)).message };
+      } catch (e) {
+        return { ok: false, message: e instanceof Error ? e.message : MSG.enrolOffline };
+      }
+    }
+    const body = (await res.json()) as EnrolResponse;
+    await this.d.store.setState({
+      token: body.token, deviceId: body.deviceId, teamId: body.teamId, teamName: body.teamName,
+      branchName: body.branchName, auth: 'enrolled', cursor: 0, lastError: null, enrolNonce: null,
+    });
+    void this.syncNow();
+    return { ok: true };
+  }
+
+  private scheduleRetry(): void {
+    const delay = backoffDelay(this.failures++, this.d.random);
+    this.cancelRetry();
+    this.nextRetryAt = this.d.now() + delay;
+    this.timer = this.d.setTimer(() => {
+      this.timer = null;
+      this.nextRetryAt = null;
+      void this.syncNow();
+    }, delay);
+  }
+
+  /** Something new waits to be sent: sync soon, unless a run or a retry is already due. */
+  poke(): void {
+    if (this.inflight || this.timer !== null) return;
+    this.nextRetryAt = this.d.now() + POKE_DELAY_MS;
+    this.timer = this.d.setTimer(() => {
+      this.timer = null;
+      this.nextRetryAt = null;
+      void this.syncNow();
+    }, POKE_DELAY_MS);
+  }
+
+  private cancelRetry(): void {
+    if (this.timer !== null) this.d.clearTimer(this.timer);
+    this.timer = null;
+    this.nextRetryAt = null;
+  }
+
+  /** Listens to `online` and visibility; runs once now. Returns nothing; call stop() to detach. */
+  start(env: { window?: EventTarget; document?: EventTarget & { visibilityState?: string } } = {}): void {
+    this.stop();
+    const run = () => void this.syncNow();
+    const onVisible = () => {
+      if (env.document?.visibilityState === 'visible') run();
+    };
+    env.window?.addEventListener('online', run);
+    env.document?.addEventListener('visibilitychange', onVisible);
+    this.detach = () => {
+      env.window?.removeEventListener('online', run);
+      env.document?.removeEventListener('visibilitychange', onVisible);
+    };
+    run();
+  }
+
+  stop(): void {
+    this.detach?.();
+    this.detach = null;
+    this.cancelRetry();
+  }
+
+  async getStatus(): Promise<SyncStatus> {
+    const [state, summary] = await Promise.all([this.d.store.getState(), this.d.store.summary()]);
+    return { ...summary, state, running: this.inflight !== null, nextRetryAt: this.nextRetryAt };
+  }
+
+  subscribe(fn: (s: SyncStatus) => void): () => void {
+    this.listeners.add(fn);
+    void this.getStatus().then(fn, () => undefined);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Tells subscribers (the badge) that something changed; storage errors are not theirs. */
+  async notify(): Promise<void> {
+    if (this.listeners.size === 0) return;
+    try {
+      const s = await this.getStatus();
+      for (const fn of this.listeners) fn(s);
+    } catch {
+      // the next notify will try again
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { useState } from 'preact/hooks';
+import { addMonths, dayLabel, localDay, monthDays, monthKey, monthLabel, shiftsInDayOrder } from '../../../domain/calendar';
+import { dutyProgress } from '../../../domain/checklist';
+import type { Team } from '../../../domain/types';
+import { dutiesBetween } from '../../../db/duties';
+import { listHazards } from '../../../db/hazards';
+import { useLive } from '../../hooks';
+
+/** Past shifts by day: every shift of every day of the month, with its state; tap to correct. */
+export function HistoryScreen({ team }: { team: Team }) {
+  const today = localDay(Date.now(), team.timeZone);
+  const [month, setMonth] = useState(monthKey(today));
+  const days = monthDays(month).filter((d) => d <= today).reverse();
+  const duties = useLive(() => dutiesBetween(days.at(-1) ?? today, days[0] ?? today), [month]) ?? [];
+  const hazards = useLive(() => listHazards(), []) ?? [];
+  const hazardsOf = (dutyId: string) => hazards.filter((h) => h.dutyId === dutyId).length;
+  const shifts = shiftsInDayOrder(team);
+  return (
+    <main>
+      <div class="row" style={{ justifyContent: 'space-between', margin: '8px 0' }}>
+        <button type="button" aria-label="上个月" onClick={() => setMonth(addMonths(month, -1))}>‹</button>
+        <h1>{monthLabel(month)}</h1>
+        <button type="button" aria-label="下个月" disabled={month >= monthKey(today)} onClick={() => setMonth(addMonths(month, 1))}>›</button>
+      </div>
+      <ul class="list">
+        {days.map((day) => (
+          <li key={day}>
+            <b>{dayLabel(day)}</b>
+            <div class="row" style={{ marginTop: '4px' }}>
+              {shifts.map((s) => {
+                const d = duties.find((x) => x.day === day && x.shiftId === s.id);
+                const p = d && dutyProgress(d, hazardsOf(d.id));
+                const state = !d ? '未记录' : d.dayOff ? '休息' : p?.complete ? '✓ 完成' : `${p?.done}/${p?.total}`;
+                return (
+                  <a key={s.id} class={p?.complete ? 'btn on' : 'btn'} href={`/shift/${day}/${s.id}`} data-testid={`day-${day}-${s.id}`}>
+                    {s.name} · {state}
+                  </a>
+                );
+              })}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import { DEFAULT_TIME_ZONE } from '../../../domain/calendar';
+import { SHIFT_PRESETS, withShiftIds } from '../../../domain/shift-presets';
+import type { OvernightRule, ShiftDef, Team } from '../../../domain/types';
+import { validateTeamSetup } from '../../../domain/validation';
+import { crossesMidnight } from '../../../domain/calendar';
+import type { TeamInput } from '../../../db/team';
+
+/** The team's name, district, instructor and shifts: used on first run and in settings. */
+export function TeamForm(props: { team?: Team; submitLabel: string; onSubmit: (t: TeamInput) => Promise<void> }) {
+  const t = props.team;
+  const first = SHIFT_PRESETS[0]!;
+  const [instructorName, setInstructor] = useState(t?.instructorName ?? '');
+  const [district, setDistrict] = useState(t?.district ?? '');
+  const [name, setName] = useState(t?.name ?? '');
+  const [shifts, setShifts] = useState<ShiftDef[]>(t?.shifts ?? withShiftIds(first.shifts));
+  const [rule, setRule] = useState<OvernightRule>(t?.overnightRule ?? first.overnightRule);
+  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
+
+  const editShift = (i: number, change: Partial<ShiftDef>) =>
+    setShifts(shifts.map((s, j) => (j === i ? { ...s, ...change } : s)));
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const input = { instructorName, district, name, timeZone: t?.timeZone ?? DEFAULT_TIME_ZONE, overnightRule: rule, shifts };
+    const r = validateTeamSetup(input);
+    if (!r.ok) return setErrors(r.errors);
+    setErrors([]);
+    await props.onSubmit({ ...input, instructorName: instructorName.trim(), district: district.trim(), name: name.trim() });
+  };
+  const nextId = () => `s${Math.max(0, ...shifts.map((s) => Number(s.id.slice(1)) || 0)) + 1}`;
+
+  return (
+    <form onSubmit={submit} class="stack" noValidate>
+      <label for="instructor">小政委姓名</label>
+      <input id="instructor" value={instructorName} onInput={(e) => setInstructor(e.currentTarget.value)} autoComplete="name" />
+      <label for="district">区队 / 工区</label>
+      <input id="district" value={district} onInput={(e) => setDistrict(e.currentTarget.value)} placeholder="如：综采一队" />
+      <label for="team">班组</label>
+      <input id="team" value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="如：检修班" />
+      <label>班次</label>
+      <div class="row">
+        {SHIFT_PRESETS.map((p) => (
+          <button type="button" key={p.key} class="chip" onClick={() => (setShifts(withShiftIds(p.shifts)), setRule(p.overnightRule))}>
+            {p.label}
+          </button>
+        ))}
+      </div>
+      {shifts.map((s, i) => (
+        <div class="row" key={s.id} data-testid="shift-row">
+          <input aria-label="班次名称" style={{ flex: '2 1 6em' }} value={s.name} onInput={(e) => editShift(i, { name: e.currentTarget.value })} />
+          <input aria-label="开始时间" type="time" style={{ flex: '1 1 5em' }} value={s.start} onInput={(e) => editShift(i, { start: e.currentTarget.value })} />
+          <input aria-label="结束时间" type="time" style={{ flex: '1 1 5em' }} value={s.end} onInput={(e) => editShift(i, { end: e.currentTarget.value })} />
+          <button type="button" aria-label={`删除${s.name}`} onClick={() => setShifts(shifts.filter((_, j) => j !== i))}>✕</button>
+        </div>
+      ))}
+      <button type="button" onClick={() => setShifts([...shifts, { id: nextId(), name: '', start: '00:00', end: '00:00' }])}>
+        + 添加班次
+      </button>
+      {shifts.some((s) => /^\d\d:\d\d$/.test(s.start) && /^\d\d:\d\d$/.test(s.end) && crossesMidnight(s)) && (
+        <fieldset class="card">
+          <legend>跨零点的班次算哪一天？</legend>
+          <div class="row">
+            <button type="button" class={rule === 'next' ? 'chip on' : 'chip'} onClick={() => setRule('next')}>算第二天</button>
+            <button type="button" class={rule === 'same' ? 'chip on' : 'chip'} onClick={() => setRule('same')}>算当天</button>
+          </div>
+        </fieldset>
+      )}
+      {errors.length > 0 && (
+        <ul class="error" role="alert">
+          {errors.map((er) => <li key={er.path + er.message}>{er.message}</li>)}
+        </ul>
+      )}
+      <button type="submit" class="primary wide">{props.submitLabel}</button>
+    </form>
+  );
+}

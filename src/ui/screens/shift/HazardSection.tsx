@@ -1,0 +1,43 @@
+import { useState } from 'preact/hooks';
+import { sectionDone } from '../../../domain/checklist';
+import type { DailyDuty } from '../../../domain/types';
+import { addHazard, hazardsOfDuty } from '../../../db/hazards';
+import { Section } from '../../components/Section';
+import { save, useLive } from '../../hooks';
+import { HazardForm } from '../hazards/HazardForm';
+import type { SectionProps } from './types';
+
+/** 隐患/问题 found on this shift: each becomes an open item of the ledger (销号 there). */
+export function HazardSection({ duty, edit, ensure }: SectionProps & { ensure: () => Promise<DailyDuty> }) {
+  const [adding, setAdding] = useState(false);
+  const items = useLive(() => (duty ? hazardsOfDuty(duty.id) : Promise.resolve([])), [duty?.id]) ?? [];
+  return (
+    <Section title="隐患/问题" done={!!duty && sectionDone(duty, 'hazards', items.length)} id="sec-hazards">
+      <div class="row">
+        <button type="button" class={duty?.hazardsNone ? 'on' : ''} disabled={items.length > 0}
+          onClick={() => edit((d) => ({ ...d, hazardsNone: !d.hazardsNone }))}>无隐患</button>
+        <button type="button" onClick={() => setAdding(!adding)}>+ 登记隐患/问题</button>
+      </div>
+      {adding && (
+        <HazardForm onAdd={async (input) => {
+          const ok = await save(async () => {
+            const d = await ensure();
+            if (d.hazardsNone) edit((x) => ({ ...x, hazardsNone: false }));
+            return addHazard({ day: d.day, shiftName: d.shiftName, dutyId: d.id }, input);
+          });
+          if (ok) setAdding(false);
+          return !!ok;
+        }} />
+      )}
+      <ul class="list">
+        {items.map((h) => (
+          <li key={h.id}>
+            <span class="badge">{h.status === 'open' ? '未销号' : '已销号'}</span> {h.description}
+            {h.responsible && <span class="muted">（{h.responsible}）</span>}
+          </li>
+        ))}
+      </ul>
+      {items.length > 0 && <a href="/hazards">到隐患台账销号 →</a>}
+    </Section>
+  );
+}

@@ -1,0 +1,8 @@
+import type { DailyDuty, Worker } from '../../../domain/types';
+
+/** What every section of the shift screen gets: the duty (undefined until first touched) and a way to change it. */
+export interface SectionProps {
+  duty: DailyDuty | undefined;
+  edit: (change: (d: DailyDuty) => DailyDuty) => void;
+  workers: Worker[];
+}

@@ -1,0 +1,50 @@
+/** zh-CN wording of the sync UI: relative times, record kinds, the badge's one line. */
+import type { SyncTableName } from '../../domain/sync-protocol';
+import type { SyncStatus } from '../../sync/engine';
+
+export const TABLE_LABELS: Record<SyncTableName, string> = {
+  teams: '班组信息',
+  workers: '职工名册',
+  riskTypes: '隐患类型',
+  duties: '日跟班',
+  hazards: '隐患/问题',
+  weeklyScreenings: '周排查',
+  helpRecords: '帮扶记录',
+  pairs: '1+X 结对',
+  hardships: '困难职工',
+  reports: '月汇报',
+};
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+/** Unsent data older than this gets a warning: Safari may evict storage after 7 days unused. */
+export const STALE_MS = 3 * DAY;
+
+export function relativeTime(at: number, now: number): string {
+  const d = Math.max(0, now - at);
+  if (d < MIN) return '刚刚';
+  if (d < HOUR) return `${Math.floor(d / MIN)} 分钟前`;
+  if (d < DAY) return `${Math.floor(d / HOUR)} 小时前`;
+  return `${Math.floor(d / DAY)} 天前`;
+}
+
+export type BadgeTone = 'ok' | 'pending' | 'error';
+
+/** The badge's line: 已全部发送 / N 条待发送 / 发送失败 + reason. */
+export function badgeText(s: SyncStatus): { text: string; tone: BadgeTone } {
+  const refused = s.rejected.length ? `，${s.rejected.length} 条被退回` : '';
+  if (s.state.auth === 'revoked') return { text: '设备已被停用', tone: 'error' };
+  if (s.state.auth === 'invalid') return { text: '设备需重新登记', tone: 'error' };
+  if (s.state.auth === 'unenrolled') {
+    return { text: s.pending ? `${s.pending} 条待发送（设备未登记）` : '设备未登记', tone: 'pending' };
+  }
+  if (s.running && s.pending) return { text: `正在发送 ${s.pending} 条…`, tone: 'pending' };
+  if (s.pending && s.state.lastError) return { text: `发送失败：${s.state.lastError}`, tone: 'error' };
+  if (s.pending) return { text: `${s.pending} 条待发送${refused}`, tone: 'pending' };
+  return { text: `已全部发送${refused}`, tone: refused ? 'error' : 'ok' };
+}
+
+export function isStale(s: SyncStatus, now: number): boolean {
+  return s.oldestPendingAt !== null && now - s.oldestPendingAt > STALE_MS;
+}

@@ -1,0 +1,66 @@
+import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BASE_URL, CHROMIUM, CHROMIUM_ARGS } from './playwright.config';
+
+/** A browser with a real profile on disk, so it can be closed and started again (a "restart"). */
+export async function launchPhone(profileDir = mkdtempSync(join(tmpdir(), 'xzw-profile-'))) {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    baseURL: BASE_URL,
+    userAgent:
+      'Mozilla/5.0 (Linux; Android 13; Redmi Note 12) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36',
+  });
+  return { context, profileDir };
+}
+
+/** Every URL the browser asks for, pages and service worker alike. */
+export function recordRequests(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((r) => navigator.serviceWorker.addEventListener('controllerchange', () => r(), { once: true }));
+    }
+  });
+  // After the first visit the precache must be complete before we go offline.
+  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.includes('precache')));
+}
+
+/** First run through the UI: team with the 三八制 preset and a pasted roster. */
+export async function setUpTeam(page: Page, names = ['张三 采煤机司机', '李四 支架工', '王五 输送机司机', '赵六 电工']) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible();
+  await page.getByLabel('小政委姓名').fill('刘建国');
+  await page.getByLabel('区队 / 工区').fill('综采一队');
+  await page.getByLabel('班组', { exact: true }).fill('检修班');
+  await page.getByRole('button', { name: '下一步：花名册' }).click();
+  await page.getByLabel('批量粘贴（一行一人，姓名后可加空格和工种）').fill(names.join('\n'));
+  await page.getByRole('button', { name: '批量添加' }).click();
+  await expect(page.getByTestId('roster').locator('li')).toHaveCount(names.length);
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await expect(page.getByTestId('progress')).toBeVisible();
+}
+
+/** Counts the taps a duty takes: every click goes through here. */
+export class TapCounter {
+  count = 0;
+  constructor(private page: Page) {}
+  async tap(name: string | RegExp, opts: { exact?: boolean } = {}) {
+    this.count++;
+    await this.page.getByRole('button', { name, exact: opts.exact ?? true }).first().click();
+  }
+}

@@ -1,0 +1,39 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** Debian's Chromium (never a downloaded browser); the real server on a test port with a fresh SQLite dir. */
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  outputDir: '../../test-results',
+  timeout: 60_000,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    ...devices['Pixel 7'],
+    viewport: { width: 390, height: 844 },
+    baseURL: BASE_URL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    serviceWorkers: 'allow',
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
+  },
+  webServer: {
+    command: `node -e "require('fs').rmSync('.tmp/e2e-data',{recursive:true,force:true})" && tsx src/server/main.ts`,
+    cwd: '../..',
+    url: `${BASE_URL}/`,
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: '.tmp/e2e-data' },
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,64 @@
+/** Shared set-up for endpoint tests: a server on a free port over a temporary SQLite file. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../src/server/app';
+import { createBranch, createEnrolCode, createTeam } from '../../src/server/store';
+import type { EnrolResponse, SyncRecord } from '../../src/domain/sync-protocol';
+
+export interface TestServer extends RunningServer {
+  root: string;
+  clock: { now: number };
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const root = mkdtempSync(join(tmpdir(), 'xzw-srv-'));
+  const clock = { now: Date.UTC(2026, 10, 1, 8) };
+  const s = await startServer({ port: 0, dataDir: join(root, 'data'), distDir: join(root, 'dist'), clock: () => clock.now });
+  return {
+    ...s, root, clock,
+    stop: async () => {
+      await s.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export function makeTeam(s: TestServer, name = '综采一队甲班'): { branchId: string; teamId: string; code: string } {
+  const branch = createBranch(s.db, '综采一队党支部', s.clock.now);
+  const team = createTeam(s.db, branch.id, name, s.clock.now);
+  return { branchId: branch.id, teamId: team.id, code: createEnrolCode(s.db, team.id, s.clock.now).code };
+}
+
+export async function postJson(url: string, body: unknown, token?: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+    body: typeof body === 'string' || body instanceof Uint8Array ? (body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(body),
+  });
+}
+
+export async function enrol(s: TestServer, code: string, nonce = 'nonce-0123456789abcdef'): Promise<EnrolResponse> {
+  const res = await postJson(`${s.url}/api/v1/enrol`, { v: 1, code, nonce });
+  if (res.status !== 200) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as EnrolResponse;
+}
+
+let counter = 0;
+/** A UUIDv7-shaped id, unique within the run. */
+export function testId(): string {
+  counter++;
+  return `0190a1b2-c3d4-7000-8000-${counter.toString(16).padStart(12, '0')}`;
+}
+
+export function duty(id: string, rev: number, note = '', updatedAt = 1_000 + rev): SyncRecord {
+  return {
+    table: 'duties', id, rev, updatedAt, deleted: false,
+    body: { id, rev, updatedAt, createdAt: 1_000, deleted: false, day: '2026-11-01', shiftId: 's1', shiftName: '八点班', organisationNote: note },
+  };
+}
+
+export function countRecords(s: TestServer): number {
+  return (s.db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n;
+}
