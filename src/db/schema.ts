@@ -39,7 +39,7 @@ export const STORES_V2 = {
   riskTypes: 'id, dirty',
   weeklyScreenings: 'id, week, dirty',
   helpRecords: 'id, week, workerId, dirty',
-  pairs: 'id, mentorId, dirty',
+  pairs: 'id, mentorId, *workerIds, dirty',
   hardships: 'id, workerId, day, dirty',
   reports: 'id, month, dirty',
 } as const;

@@ -6,7 +6,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import {
-  addDays as addDaysFns, addMonths as addMonthsFns, addWeeks as addWeeksFns, format,
+  addDays as addDaysFns, addMonths as addMonthsFns, addWeeks as addWeeksFns,
   getISOWeek, getISOWeekYear, getISOWeeksInYear, startOfISOWeek,
 } from 'date-fns';
 import type { DayKey, MonthKey, ShiftDef, Team, TimeOfDay, WeekKey } from './types';
@@ -45,10 +45,23 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// Hand-rolled formatting: date-fns `format` brings its whole token parser and locale
+// (~8 KB gzip) into the phone's first load for four fixed patterns.
+const pad = (n: number) => String(n).padStart(2, '0');
+type Pattern = 'yyyy-MM-dd' | 'yyyy-MM' | 'M月d日' | 'yyyy年M月';
+function format(d: Date, pattern: Pattern): string {
+  const y = d.getFullYear(), m = d.getMonth() + 1, day = d.getDate();
+  switch (pattern) {
+    case 'yyyy-MM-dd': return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(day)}`;
+    case 'yyyy-MM': return `${String(y).padStart(4, '0')}-${pad(m)}`;
+    case 'M月d日': return `${m}月${day}日`;
+    case 'yyyy年M月': return `${y}年${m}月`;
+  }
+}
 const keyOf = (d: Date): DayKey => format(d, 'yyyy-MM-dd');
 const utcDay = (y: number, month1: number, d: number) => new TZDate(y, month1 - 1, d, 'UTC');
 /** A key as UTC midnight, or null unless it round-trips (so '2026-02-30' and '2026-13' are refused). */
-function parseKey(key: string, re: RegExp, pattern: string): TZDate | null {
+function parseKey(key: string, re: RegExp, pattern: Pattern): TZDate | null {
   const m = re.exec(key);
   const d = m && utcDay(Number(m[1]), Number(m[2]), Number(m[3] ?? 1));
   return d && format(d, pattern) === key ? d : null;

@@ -4,7 +4,7 @@
  * migrations applied before anything else touches it.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -14,7 +14,11 @@ export const DB_FILE = 'xiaozhengwei.sqlite';
 
 export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Sqlite {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, DB_FILE));
+  // Notes about workers are sensitive: the file (and its -wal/-shm, which SQLite creates
+  // with the same mode) is readable by the service account only.
+  const file = join(dataDir, DB_FILE);
+  closeSync(openSync(file, 'a', 0o600));
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL'); // WAL + NORMAL: durable across process crash

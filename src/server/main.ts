@@ -24,7 +24,7 @@ const running = await startServer({
 console.log(`班组小政委 已启动: ${running.url}/`);
 const first = bootstrapIfEmpty(running.db, Date.now());
 if (first) console.log(formatFirstStart(first, publicUrl()));
-else console.log('新的设备登记码: npm run admin -- code:create <班组编号>');
+else console.log('新的设备登记码: npm run admin -- code:create <班组编号>（班组编号见 npm run admin -- team:list）');
 
 /** The address phones use: PUBLIC_URL when behind a proxy or on a LAN address. */
 function publicUrl(): string {

@@ -4,45 +4,62 @@ import { getTeam } from '../db/team';
 import { ErrorToast, UpdateBanner } from './components/Banners';
 import { InstallHint } from './components/InstallHint';
 import { useLive } from './hooks';
+import { lazyScreen } from './lazy';
 import { linkHandler, match, usePath } from './router';
-import { HazardsScreen } from './screens/hazards';
-import { HistoryScreen } from './screens/history';
-import { SettingsScreen } from './screens/settings';
-import { SetupScreen } from './screens/setup';
 import { ShiftScreen } from './screens/shift';
 
-const NAV: [string, string, string][] = [
-  ['/', '☀', '日跟班'],
-  ['/history', '☰', '记录'],
-  ['/hazards', '⚠', '隐患'],
-  ['/settings', '⚙', '设置'],
+// Only the shift screen is in the first load; the rest load on first use (and are precached).
+const SetupScreen = lazyScreen(() => import('./screens/setup').then((m) => m.SetupScreen));
+const HazardsScreen = lazyScreen(() => import('./screens/hazards').then((m) => m.HazardsScreen));
+const HistoryScreen = lazyScreen(() => import('./screens/history').then((m) => m.HistoryScreen));
+const SettingsScreen = lazyScreen(() => import('./screens/settings').then((m) => m.SettingsScreen));
+const MoreScreen = lazyScreen(() => import('./screens/more').then((m) => m.MoreScreen));
+const WeekScreen = lazyScreen(() => import('./screens/week').then((m) => m.WeekScreen));
+const PeopleScreen = lazyScreen(() => import('./screens/people').then((m) => m.PeopleScreen));
+const PersonScreen = lazyScreen(() => import('./screens/person').then((m) => m.PersonScreen));
+const ReportScreen = lazyScreen(() => import('./screens/report').then((m) => m.ReportScreen));
+
+const NAV: [string, string, string, string[]][] = [
+  ['/', '☀', '日跟班', ['/shift/']],
+  ['/week', '♥', '周帮扶', ['/week/', '/people', '/person']],
+  ['/report', '✎', '月汇报', ['/report/']],
+  ['/hazards', '⚠', '隐患', []],
+  ['/more', '☰', '我的', ['/history', '/settings', '/sync']],
 ];
 
 export function App() {
   const path = usePath();
   const team = useLive(async () => (await getTeam()) ?? null, []);
   if (team === undefined) return null; // first read of IndexedDB, a few ms
+  const printing = path.endsWith('/print');
   return (
     <div onClick={linkHandler}>
       <UpdateBanner />
-      <InstallHint />
+      {!printing && <InstallHint />}
       {team === null || path === '/setup' ? (
         <SetupScreen />
       ) : (
         <>
-          <header class="top">
-            <h1>{team.district} · {team.name}</h1>
-            <span>{team.instructorName}</span>
-          </header>
+          {!printing && (
+            <header class="top">
+              <h1>{team.district} · {team.name}</h1>
+              <span>{team.instructorName}</span>
+            </header>
+          )}
           <Route team={team} path={path} />
-          <nav class="bottom" aria-label="主菜单">
-            {NAV.map(([href, icon, label]) => (
-              <a key={href} href={href} class={isActive(href, path) ? 'active' : ''} aria-current={isActive(href, path) ? 'page' : undefined}>
-                <span class="icon" aria-hidden="true">{icon}</span>
-                {label}
-              </a>
-            ))}
-          </nav>
+          {!printing && (
+            <nav class="bottom" aria-label="主菜单">
+              {NAV.map(([href, icon, label, also]) => {
+                const active = path === href || also.some((p) => path.startsWith(p)) || (href !== '/' && path.startsWith(href));
+                return (
+                  <a key={href} href={href} class={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
+                    <span class="icon" aria-hidden="true">{icon}</span>
+                    {label}
+                  </a>
+                );
+              })}
+            </nav>
+          )}
         </>
       )}
       <ErrorToast />
@@ -50,24 +67,28 @@ export function App() {
   );
 }
 
-function isActive(href: string, path: string): boolean {
-  return href === '/' ? path === '/' || path.startsWith('/shift/') : path.startsWith(href);
-}
-
 function Route({ team, path }: { team: Team; path: string }) {
+  let m: Record<string, string> | null;
   if (path === '/') {
     const cur = currentShift(Date.now(), team);
     if (!cur) return <main><p>还没有设置班次，请到「设置」添加。</p></main>;
     return <ShiftScreen team={team} day={cur.day} shiftId={cur.shift.id} isCurrent />;
   }
-  const shift = match('/shift/:day/:shiftId', path);
-  if (shift) {
+  if ((m = match('/shift/:day/:shiftId', path))) {
     const cur = currentShift(Date.now(), team);
-    const isCurrent = !!cur && cur.day === shift.day && cur.shift.id === shift.shiftId;
-    return <ShiftScreen team={team} day={shift.day!} shiftId={shift.shiftId!} isCurrent={isCurrent} />;
+    const isCurrent = !!cur && cur.day === m.day && cur.shift.id === m.shiftId;
+    return <ShiftScreen team={team} day={m.day!} shiftId={m.shiftId!} isCurrent={isCurrent} />;
   }
   if (path === '/hazards') return <HazardsScreen team={team} />;
   if (path === '/history') return <HistoryScreen team={team} />;
   if (path === '/settings') return <SettingsScreen team={team} />;
+  if (path === '/more') return <MoreScreen />;
+  if (path === '/week') return <WeekScreen team={team} />;
+  if ((m = match('/week/:week', path))) return <WeekScreen team={team} week={m.week!} />;
+  if (path === '/people') return <PeopleScreen team={team} />;
+  if ((m = match('/person/:id', path))) return <PersonScreen team={team} workerId={m.id!} />;
+  if (path === '/report') return <ReportScreen team={team} />;
+  if ((m = match('/report/:month', path))) return <ReportScreen team={team} month={m.month!} />;
+  if ((m = match('/report/:month/print', path))) return <ReportScreen team={team} month={m.month!} print />;
   return <main><p>页面不存在。</p><a href="/">回到日跟班</a></main>;
 }

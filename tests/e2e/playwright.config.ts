@@ -4,6 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
 export const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 export const CHROMIUM = '/usr/bin/chromium';
+/** Several runs may share the machine: each port gets its own SQLite dir; E2E_DIST picks another build. */
+const DATA_DIR = `.tmp/e2e-data-${PORT}`;
+const DIST_DIR = process.env.E2E_DIST ?? 'dist';
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic',
@@ -28,10 +31,10 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `node -e "require('fs').rmSync('.tmp/e2e-data',{recursive:true,force:true})" && tsx src/server/main.ts`,
+    command: `node -e "require('fs').rmSync('${DATA_DIR}',{recursive:true,force:true})" && tsx src/server/main.ts`,
     cwd: '../..',
     url: `${BASE_URL}/`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: '.tmp/e2e-data' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR, DIST_DIR },
     reuseExistingServer: false,
     stdout: 'pipe',
     timeout: 30_000,
