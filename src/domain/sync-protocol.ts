@@ -141,7 +141,7 @@ export interface PullResponse {
 export type ErrorCode =
   | 'invalid_body' | 'invalid_json' | 'too_large' | 'unsupported_version' | 'unauthorized'
   | 'revoked' | 'wrong_team' | 'code_unknown' | 'code_used' | 'code_expired' | 'not_found'
-  | 'unsupported_encoding' | 'server_error';
+  | 'unsupported_encoding' | 'rate_limited' | 'server_error';
 export interface ErrorBody {
   error: ErrorCode;
   message: string;
@@ -152,8 +152,16 @@ export interface ErrorBody {
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): { path: string; message: string }[] {
   return issues.slice(0, 20).map((i) => ({
     path: (i.path ?? []).map((p) => String(p.key)).join('.'),
-    message: i.message,
+    message: zhMessage(i),
   }));
+}
+
+/** valibot's default messages are English; the common ones get a zh-CN text. */
+function zhMessage(i: v.BaseIssue<unknown>): string {
+  if (/[\u4e00-\u9fff]/.test(i.message)) return i.message; // ours, already zh-CN
+  if (i.type === 'strict_object' && i.input !== undefined) return `不允许的字段（${i.message}）`;
+  if (i.input === undefined) return `缺少字段（${i.message}）`;
+  return `格式不正确（${i.message}）`;
 }
 
 /* ---- The phone's side: state kept by src/db/outbox.ts, read by src/sync and src/ui/sync ---- */

@@ -5,6 +5,7 @@
  * precise JSON error before anything is written.
  */
 import { gunzipSync } from 'node:zlib';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
@@ -13,10 +14,11 @@ import {
   describeIssues, type EnrolResponse, type ErrorBody, type ErrorCode,
 } from '../domain/sync-protocol';
 import type { Sqlite } from './db';
+import { FailureLimiter } from './limiter';
 import { authenticate, redeemEnrolCode, type AuthResult } from './store';
 import { pull, push } from './sync-store';
 
-type Status = 400 | 401 | 403 | 404 | 410 | 413 | 415 | 500;
+type Status = 400 | 401 | 403 | 404 | 410 | 413 | 415 | 429 | 500;
 
 class HttpError extends Error {
   constructor(readonly status: Status, readonly body: ErrorBody) {
@@ -69,8 +71,18 @@ function auth(c: Context, db: Sqlite, now: number): AuthResult & { ok: true } {
   return r;
 }
 
+/** The peer address; tests and odd adapters without a socket share one bucket. */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
   const api = new Hono();
+  const enrolFailures = new FailureLimiter(30, 10 * 60_000);
   api.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -94,9 +106,13 @@ export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
   api.get('/health', (c) => c.json({ ok: true, v: PROTOCOL_VERSION }));
 
   api.post('/enrol', async (c) => {
+    const now = clock();
+    const who = clientAddress(c);
+    if (enrolFailures.blocked(who, now)) fail(429, 'rate_limited', '登记码错误次数过多，请 10 分钟后再试');
     const body = parse(EnrolRequestSchema, await readJson(c));
-    const r = redeemEnrolCode(db, body, clock());
+    const r = redeemEnrolCode(db, body, now);
     if (!r.ok) {
+      enrolFailures.fail(who, now);
       const msg = { code_unknown: '登记码不存在', code_used: '登记码已被使用', code_expired: '登记码已过期' }[r.error];
       return fail(r.error === 'code_unknown' ? 404 : 410, r.error, `${msg}，请向党支部书记索取新的登记码`);
     }

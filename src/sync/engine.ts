@@ -9,11 +9,13 @@
  * Safety at any cut: the server's upsert is idempotent, `dirty` is cleared only for
  * acknowledged revisions, and a pull's data and cursor are stored together.
  */
+import * as v from 'valibot';
 import {
-  BATCH_BYTES, PROTOCOL_VERSION, type Ack, type EnrolResponse, type ErrorBody, type OutboxSummary,
+  BATCH_BYTES, EnrolResponseSchema, PROTOCOL_VERSION, type Ack, type ErrorBody, type OutboxSummary,
   type PullResponse, type PushResponse, type RejectedEntry, type Rejection, type SyncRecord, type SyncState,
 } from '../domain/sync-protocol';
 import { backoffDelay } from './backoff';
+import { errorOf, readJson, request, StopRun, type SyncOutcome } from './http';
 import { MSG } from './messages';
 
 export interface OutboxStore {
@@ -42,7 +44,7 @@ export interface EngineDeps {
   deviceName?: string;
 }
 
-export type SyncOutcome = 'done' | 'offline' | 'error' | 'unenrolled' | 'revoked';
+export type { SyncOutcome } from './http';
 
 export interface SyncStatus extends OutboxSummary {
   running: boolean;
@@ -50,19 +52,10 @@ export interface SyncStatus extends OutboxSummary {
   nextRetryAt: number | null;
 }
 
-/** Why a run stopped early; carries the zh-CN text the badge shows. */
-class StopRun extends Error {
-  constructor(readonly outcome: SyncOutcome, message: string) {
-    super(message);
-  }
-}
-
 const MAX_PUSH_ROUNDS = 200;
 /** A save while online is sent this long after the last change (typing makes many). */
 export const POKE_DELAY_MS = 2_000;
 const MAX_PULL_ROUNDS = 50;
-/** Below this size gzip saves less than its header costs. */
-const GZIP_MIN_BYTES = 1024;
 
 export class SyncEngine {
   private inflight: Promise<SyncOutcome> | null = null;
@@ -128,13 +121,13 @@ export class SyncEngine {
 
   /** A batch the server refuses as a whole is split until the one bad record is found. */
   private async pushBatch(token: string, teamId: string, records: SyncRecord[]): Promise<void> {
-    const res = await this.request('/api/v1/sync/push', token, { v: PROTOCOL_VERSION, teamId, records });
+    const res = await request(this.d, '/api/v1/sync/push', token, { v: PROTOCOL_VERSION, teamId, records });
     if (res.ok) {
-      const body = (await this.json(res)) as PushResponse;
+      const body = (await readJson(res)) as PushResponse;
       await this.d.store.acknowledge(body.acks ?? [], body.rejected ?? []);
       return;
     }
-    const err = await this.errorOf(res);
+    const err = await errorOf(res);
     if ((res.status === 400 || res.status === 413) && err.error !== 'unsupported_version') {
       if (records.length > 1) {
         const half = Math.ceil(records.length / 2);
@@ -155,9 +148,9 @@ export class SyncEngine {
   private async pullAll(token: string, since: number): Promise<void> {
     let cursor = since;
     for (let round = 0; round < MAX_PULL_ROUNDS; round++) {
-      const res = await this.request(`/api/v1/sync/pull?v=${PROTOCOL_VERSION}&since=${cursor}`, token);
-      if (!res.ok) return this.fail(res.status, await this.errorOf(res));
-      const body = (await this.json(res)) as PullResponse;
+      const res = await request(this.d, `/api/v1/sync/pull?v=${PROTOCOL_VERSION}&since=${cursor}`, token);
+      if (!res.ok) return this.fail(res.status, await errorOf(res));
+      const body = (await readJson(res)) as PullResponse;
       await this.d.store.applyPull(body);
       cursor = body.cursor;
       if (!body.more) return;
@@ -173,52 +166,6 @@ export class SyncEngine {
     throw new StopRun('error', err.message || MSG.serverError(status));
   }
 
-  /** One HTTP request with a deadline: a half-dead pithead connection must not hang a run. */
-  private async request(path: string, token: string | null, body?: unknown): Promise<Response> {
-    const ctrl = new AbortController();
-    const timer = this.d.setTimer(() => ctrl.abort(), this.d.requestTimeoutMs ?? 30_000);
-    try {
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      if (token) headers.Authorization = `Bearer ${token}`;
-      const init: RequestInit = { method: body === undefined ? 'GET' : 'POST', headers, signal: ctrl.signal, cache: 'no-store' };
-      if (body !== undefined) {
-        let bytes: Uint8Array = new TextEncoder().encode(JSON.stringify(body));
-        headers['Content-Type'] = 'application/json';
-        if (this.d.gzip && bytes.length >= GZIP_MIN_BYTES) {
-          bytes = await this.d.gzip(bytes);
-          headers['Content-Encoding'] = 'gzip';
-        }
-        init.body = bytes as Uint8Array<ArrayBuffer>;
-      }
-      const res = await this.d.fetch(this.d.baseUrl + path, init);
-      // Read the body inside the deadline too: a cut mid-response must end as a failure.
-      const text = await res.text();
-      const nullBody = [101, 204, 205, 304].includes(res.status);
-      return new Response(nullBody ? null : text, { status: res.status, headers: res.headers });
-    } finally {
-      this.d.clearTimer(timer);
-    }
-  }
-
-  private async json(res: Response): Promise<unknown> {
-    try {
-      return await res.json();
-    } catch {
-      throw new StopRun('offline', MSG.offline);
-    }
-  }
-
-  private async errorOf(res: Response): Promise<ErrorBody> {
-    try {
-      const b = (await res.json()) as Partial<ErrorBody>;
-      if (typeof b.error === 'string' && typeof b.message === 'string') return b as ErrorBody;
-    } catch {
-      // not our JSON: a proxy or captive portal answered
-    }
-    if (res.status >= 500 || res.status === 0) throw new StopRun('offline', MSG.serverError(res.status));
-    return { error: 'server_error', message: MSG.serverError(res.status) };
-  }
-
   /** Exchanges an enrolment code for this phone's token, then sends what the phone holds. */
   async enrol(code: string): Promise<{ ok: true } | { ok: false; message: string }> {
     const state = await this.d.store.getState();
@@ -226,18 +173,26 @@ export class SyncEngine {
     if (!state.enrolNonce) await this.d.store.setState({ enrolNonce: nonce });
     let res: Response;
     try {
-      res = await this.request('/api/v1/enrol', null, { v: PROTOCOL_VERSION, code, nonce, deviceName: this.d.deviceName ?? '' });
+      res = await request(this.d, '/api/v1/enrol', null, { v: PROTOCOL_VERSION, code, nonce, deviceName: this.d.deviceName ?? '' });
     } catch {
       return { ok: false, message: MSG.enrolOffline };
     }
     if (!res.ok) {
       try {
-        return { ok: false, message: (await this.errorOf(res)).message };
+        const err = await errorOf(res);
+        return { ok: false, message: err.issues?.[0]?.message ?? err.message };
       } catch (e) {
         return { ok: false, message: e instanceof Error ? e.message : MSG.enrolOffline };
       }
     }
-    const body = (await res.json()) as EnrolResponse;
+    let parsed: v.SafeParseResult<typeof EnrolResponseSchema>;
+    try {
+      parsed = v.safeParse(EnrolResponseSchema, await res.json());
+    } catch {
+      return { ok: false, message: MSG.enrolOffline }; // the answer was cut: retrying is safe
+    }
+    if (!parsed.success) return { ok: false, message: MSG.serverError(res.status) };
+    const body = parsed.output;
     await this.d.store.setState({
       token: body.token, deviceId: body.deviceId, teamId: body.teamId, teamName: body.teamName,
       branchName: body.branchName, auth: 'enrolled', cursor: 0, lastError: null, enrolNonce: null,

@@ -9,7 +9,7 @@ const DATA_DIR = `.tmp/e2e-data-${PORT}`;
 const DIST_DIR = process.env.E2E_DIST ?? 'dist';
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
+  '--disable-sync', '--no-first-run', '--disable-quic', '--lang=zh-CN',
 ];
 
 export default defineConfig({
@@ -20,7 +20,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  // The JSON report lets .ci/run prove the browser tests ran (and count them).
+  reporter: [['list'], ['json', { outputFile: '../../.tmp/reports/e2e.json' }]],
   use: {
     ...devices['Pixel 7'],
     viewport: { width: 390, height: 844 },

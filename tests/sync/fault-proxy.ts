@@ -52,6 +52,9 @@ export class FaultProxy {
   private handle(client: Socket): void {
     const plan = this.planner();
     const upstream = connect(this.targetPort, '127.0.0.1');
+    // No Nagle: otherwise streamed (gzip) answers stall on delayed ACKs in the proxy itself.
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
     this.sockets.add(client);
     this.sockets.add(upstream);
     let up = 0;

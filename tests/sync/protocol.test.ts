@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../src/db/schema';
 import {
-  EnrolCodeSchema, PushRequestSchema, SYNC_TABLE_NAMES, normaliseEnrolCode,
+  EnrolCodeSchema, EnrolRequestSchema, PushRequestSchema, SYNC_TABLE_NAMES, describeIssues, normaliseEnrolCode,
 } from '../../src/domain/sync-protocol';
 
 describe('sync protocol schemas', () => {
@@ -24,5 +24,15 @@ describe('sync protocol schemas', () => {
     expect(v.safeParse(PushRequestSchema, { v: 1, teamId: 't', records: [{ ...rec, rev: -1 }] }).success).toBe(false);
     expect(v.safeParse(PushRequestSchema, { v: 1, teamId: 't', records: [{ ...rec, extra: 1 }] }).success).toBe(false);
     expect(v.safeParse(PushRequestSchema, { v: 1, teamId: 't', records: [{ ...rec, id: '../x' }] }).success).toBe(false);
+  });
+
+  it('describe problems by path, in Chinese', () => {
+    const r = v.safeParse(EnrolRequestSchema, { v: 1, code: 'x', extra: 1 });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    const issues = describeIssues(r.issues);
+    expect(issues).toContainEqual({ path: 'code', message: '登记码应为 8 位' });
+    expect(issues.find((i) => i.path === 'nonce')?.message).toMatch(/^缺少字段/);
+    expect(issues.find((i) => i.path === 'extra')?.message).toMatch(/^不允许的字段/);
   });
 });

@@ -26,14 +26,14 @@ export function HistoryScreen({ team }: { team: Team }) {
         {days.map((day) => (
           <li key={day}>
             <b>{dayLabel(day)}</b>
-            <div class="row" style={{ marginTop: '4px' }}>
+            <div class="day-shifts">
               {shifts.map((s) => {
                 const d = duties.find((x) => x.day === day && x.shiftId === s.id);
                 const p = d && dutyProgress(d, hazardsOf(d.id));
                 const state = !d ? '未记录' : d.dayOff ? '休息' : p?.complete ? '✓ 完成' : `${p?.done}/${p?.total}`;
                 return (
                   <a key={s.id} class={p?.complete ? 'btn on' : 'btn'} href={`/shift/${day}/${s.id}`} data-testid={`day-${day}-${s.id}`}>
-                    {s.name} · {state}
+                    {s.name}<br />{state}
                   </a>
                 );
               })}

@@ -25,7 +25,7 @@ export function TeamForm(props: { team?: Team; submitLabel: string; onSubmit: (t
     const r = validateTeamSetup(input);
     if (!r.ok) return setErrors(r.errors);
     setErrors([]);
-    await props.onSubmit({ ...input, instructorName: instructorName.trim(), district: district.trim(), name: name.trim() });
+    await props.onSubmit(r.value); // trimmed by the schema
   };
   const nextId = () => `s${Math.max(0, ...shifts.map((s) => Number(s.id.slice(1)) || 0)) + 1}`;
 
@@ -46,10 +46,11 @@ export function TeamForm(props: { team?: Team; submitLabel: string; onSubmit: (t
         ))}
       </div>
       {shifts.map((s, i) => (
-        <div class="row" key={s.id} data-testid="shift-row">
-          <input aria-label="班次名称" style={{ flex: '2 1 6em' }} value={s.name} onInput={(e) => editShift(i, { name: e.currentTarget.value })} />
-          <input aria-label="开始时间" type="time" style={{ flex: '1 1 5em' }} value={s.start} onInput={(e) => editShift(i, { start: e.currentTarget.value })} />
-          <input aria-label="结束时间" type="time" style={{ flex: '1 1 5em' }} value={s.end} onInput={(e) => editShift(i, { end: e.currentTarget.value })} />
+        <div class="shift-row" key={s.id} data-testid="shift-row">
+          <input aria-label="班次名称" class="shift-name" value={s.name} onInput={(e) => editShift(i, { name: e.currentTarget.value })} />
+          <input aria-label="开始时间" type="time" value={s.start} onInput={(e) => editShift(i, { start: e.currentTarget.value })} />
+          <span aria-hidden="true">至</span>
+          <input aria-label="结束时间" type="time" value={s.end} onInput={(e) => editShift(i, { end: e.currentTarget.value })} />
           <button type="button" aria-label={`删除${s.name}`} onClick={() => setShifts(shifts.filter((_, j) => j !== i))}>✕</button>
         </div>
       ))}
