@@ -6,9 +6,11 @@ import { InstallHint } from './components/InstallHint';
 import { useLive } from './hooks';
 import { lazyScreen } from './lazy';
 import { linkHandler, match, usePath } from './router';
-import { ShiftScreen } from './screens/shift';
 
-// Only the shift screen is in the first load; the rest load on first use (and are precached).
+// Every screen is its own chunk (all precached): a first visit loads the core and the setup
+// screen only; the shift screen is fetched as soon as a team exists.
+const loadShift = () => import('./screens/shift').then((m) => m.ShiftScreen);
+const ShiftScreen = lazyScreen(loadShift, () => null);
 const SetupScreen = lazyScreen(() => import('./screens/setup').then((m) => m.SetupScreen));
 const HazardsScreen = lazyScreen(() => import('./screens/hazards').then((m) => m.HazardsScreen));
 const HistoryScreen = lazyScreen(() => import('./screens/history').then((m) => m.HistoryScreen));
@@ -17,6 +19,8 @@ const MoreScreen = lazyScreen(() => import('./screens/more').then((m) => m.MoreS
 const WeekScreen = lazyScreen(() => import('./screens/week').then((m) => m.WeekScreen));
 const PeopleScreen = lazyScreen(() => import('./screens/people').then((m) => m.PeopleScreen));
 const PersonScreen = lazyScreen(() => import('./screens/person').then((m) => m.PersonScreen));
+const SyncBar = lazyScreen(() => import('./sync/SyncBar').then((m) => m.SyncBar), () => null);
+const SyncScreen = lazyScreen(() => import('./screens/sync').then((m) => m.SyncScreen));
 const ReportScreen = lazyScreen(() => import('./screens/report').then((m) => m.ReportScreen));
 
 const NAV: [string, string, string, string[]][] = [
@@ -24,13 +28,14 @@ const NAV: [string, string, string, string[]][] = [
   ['/week', '♥', '周帮扶', ['/week/', '/people', '/person']],
   ['/report', '✎', '月汇报', ['/report/']],
   ['/hazards', '⚠', '隐患', []],
-  ['/more', '☰', '我的', ['/history', '/settings', '/sync']],
+  ['/more', '☰', '我的', ['/history', '/settings', '/sync', '/enrol']],
 ];
 
 export function App() {
   const path = usePath();
   const team = useLive(async () => (await getTeam()) ?? null, []);
   if (team === undefined) return null; // first read of IndexedDB, a few ms
+  if (team) void loadShift();
   const printing = path.endsWith('/print');
   return (
     <div onClick={linkHandler}>
@@ -46,6 +51,7 @@ export function App() {
               <span>{team.instructorName}</span>
             </header>
           )}
+          {!printing && <SyncBar />}
           <Route team={team} path={path} />
           {!printing && (
             <nav class="bottom" aria-label="主菜单">
@@ -83,6 +89,7 @@ function Route({ team, path }: { team: Team; path: string }) {
   if (path === '/history') return <HistoryScreen team={team} />;
   if (path === '/settings') return <SettingsScreen team={team} />;
   if (path === '/more') return <MoreScreen />;
+  if (path === '/sync' || path === '/enrol') return <SyncScreen />;
   if (path === '/week') return <WeekScreen team={team} />;
   if ((m = match('/week/:week', path))) return <WeekScreen team={team} week={m.week!} />;
   if (path === '/people') return <PeopleScreen team={team} />;

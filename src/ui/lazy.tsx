@@ -1,4 +1,4 @@
-import type { ComponentType } from 'preact';
+import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { showError } from './errors';
 
@@ -6,7 +6,10 @@ import { showError } from './errors';
  * A screen loaded on first use, to keep the phone's first load to the shift screen.
  * All chunks are precached by the service worker, so this works offline too.
  */
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazyScreen<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  placeholder: () => JSX.Element | null = () => <main><p class="muted">加载中…</p></main>,
+): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   return function LazyScreen(props: P) {
@@ -16,6 +19,6 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
       pending ??= load().then((c) => (loaded = c));
       pending.then((c) => setC(() => c)).catch(showError);
     }, [C]);
-    return C ? <C {...props} /> : <main><p class="muted">加载中…</p></main>;
+    return C ? <C {...props} /> : placeholder();
   };
 }

@@ -131,6 +131,7 @@ test('hazard ledger: close (销号) and reopen offline; closed items stay findab
   await closed.getByRole('button', { name: '重新打开' }).click();
   await closed.getByLabel('说明').fill('复查仍有异响');
   await closed.getByRole('button', { name: '确认重新打开' }).click();
+  await expect(closed).toHaveCount(0); // the write landed: it left the 已销号 list
   await page.reload();
   await page.getByRole('tab', { name: /未销号/ }).click();
   const reopened = page.getByTestId('hazard').filter({ hasText: '皮带机托辊异响' });

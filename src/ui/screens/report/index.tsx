@@ -1,6 +1,63 @@
-import type { Team } from '../../../domain/types';
+import { useState } from 'preact/hooks';
+import { addMonths, localDay, monthDays, monthKey, monthLabel } from '../../../domain/calendar';
+import type { ReportIssue } from '../../../domain/report';
+import type { MonthKey, Team } from '../../../domain/types';
+import { getReport, monthFigures } from '../../../db/reports';
+import { useLive } from '../../hooks';
+import { lazyScreen } from '../../lazy';
+import { Figures } from './Figures';
+import { EMPTY_TEXT } from './report-text';
+import { StatusCard } from './StatusCard';
+import { SubmitCard } from './SubmitCard';
+import { useReportWriter } from './useReportWriter';
+import { WrittenParts } from './WrittenParts';
+import './report.css';
 
-/** 月汇报 (placeholder until the monthly report screens land). */
-export function ReportScreen(_props: { team: Team; month?: string; print?: boolean }) {
-  return <main><h1>月汇报</h1><p class="muted">即将推出。</p></main>;
+// The print view (and its A4 stylesheet) loads only when printing.
+const ReportPrint = lazyScreen(() => import('./Print').then((m) => m.ReportPrint));
+
+function validMonth(m: string): boolean {
+  try {
+    return /^\d{4}-\d{2}$/.test(m) && monthDays(m).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** 月汇报 of one month (the current one by default); `print` shows the A4 view. */
+export function ReportScreen({ team, month, print }: { team: Team; month?: string; print?: boolean }) {
+  const current = monthKey(localDay(Date.now(), team.timeZone));
+  const m = month ?? current;
+  if (!validMonth(m)) return <main><p class="error">月份不正确。</p><a href="/report">回到本月汇报</a></main>;
+  if (print) return <ReportPrint team={team} month={m} />;
+  return <ReportEditor key={m} team={team} month={m} current={current} />;
+}
+
+function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; current: MonthKey }) {
+  const report = useLive(async () => (await getReport(month)) ?? null, [month]);
+  const figures = useLive(() => monthFigures(month), [month]);
+  const { edit, submit } = useReportWriter(month);
+  const [issues, setIssues] = useState<ReportIssue[]>([]);
+  const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
+  const next = addMonths(month, 1);
+  return (
+    <main class="report">
+      <div class="row" style={{ justifyContent: 'space-between', flexWrap: 'nowrap' }}>
+        <a class="btn" href={`/report/${addMonths(month, -1)}`} aria-label="上个月">‹</a>
+        <h1 data-testid="report-month">{monthLabel(month)} 月汇报</h1>
+        {next <= current ? <a class="btn" href={`/report/${next}`} aria-label="下个月">›</a> : <span class="btn-space" />}
+      </div>
+      {report === undefined || figures === undefined ? (
+        <p class="muted">正在统计本月数据…</p>
+      ) : (
+        <>
+          <StatusCard report={report ?? undefined} timeZone={team.timeZone} />
+          <Figures figures={figures} />
+          <WrittenParts text={report ?? EMPTY_TEXT} edit={edit} issues={byPath} />
+          <SubmitCard report={report ?? undefined} submit={submit} onIssues={setIssues} />
+          <a class="btn wide" href={`/report/${month}/print`}>打印 / 存为PDF</a>
+        </>
+      )}
+    </main>
+  );
 }

@@ -8,6 +8,8 @@ import { TeamForm } from './TeamForm';
 /** First run, offline, no server: the instructor, the team and its shifts, then the roster. */
 export function SetupScreen() {
   const [step, setStep] = useState<1 | 2>(1);
+  // Opened from an enrolment link before setting up: go back to it when done.
+  const [after] = useState(() => (location.pathname === '/enrol' ? location.pathname + location.search : '/'));
   return (
     <main>
       <h1 style={{ margin: '8px 0 12px' }}>首次设置</h1>
@@ -24,7 +26,7 @@ export function SetupScreen() {
         <div class="card">
           <p class="hint">第 2 步（共 2 步）：班组花名册。以后可在「设置」里修改。</p>
           <RosterEditor />
-          <button type="button" class="primary wide" style={{ marginTop: '12px' }} onClick={() => navigate('/', true)}>
+          <button type="button" class="primary wide" style={{ marginTop: '12px' }} onClick={() => navigate(after, true)}>
             开始使用
           </button>
         </div>

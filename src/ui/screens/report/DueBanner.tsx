@@ -1,0 +1,29 @@
+import { addMonths, localDay, monthKey, monthLabel } from '../../../domain/calendar';
+import { reportDue, reportDueBy } from '../../../domain/report';
+import type { Team } from '../../../domain/types';
+import { getReportRecord } from '../../../db/reports';
+import { useLive } from '../../hooks';
+
+/**
+ * 月汇报 reminder for the home screen: in the last three days of a month and the first five
+ * of the next while that month's report is not submitted. Kept tiny (global styles only, no
+ * report screen imports) because it sits in the phone's first load.
+ */
+export function ReportDueBanner({ team }: { team: Team }) {
+  const today = localDay(Date.now(), team.timeZone);
+  const thisMonth = monthKey(today);
+  const lastMonth = addMonths(thisMonth, -1);
+  const due = useLive(async () => {
+    // Last month first: early in a month that is the one still owed.
+    for (const m of [lastMonth, thisMonth]) if (reportDue(today, m, await getReportRecord(m))) return m;
+    return null;
+  }, [today]);
+  if (!due) return null;
+  const by = reportDueBy(due);
+  return (
+    <a class="banner warn" href={`/report/${due}`} data-testid="report-due" style={{ textDecoration: 'none', minHeight: '52px' }}>
+      <span>✎ {monthLabel(due)}月汇报还未提交，请在{Number(by.slice(5, 7))}月{Number(by.slice(8))}日前提交</span>
+      <span aria-hidden="true">›</span>
+    </a>
+  );
+}

@@ -1,0 +1,50 @@
+/** Small pure helpers of the report screens (labels and comparisons, no storage). */
+import { latestSubmission, type MonthlyReport, type ReportText } from '../../../domain/report';
+
+/** Text as a submission stores it (trimmed, blank priorities dropped), to compare with one. */
+function normalised(t: ReportText): string {
+  return JSON.stringify([
+    t.lookBack.trim(), t.progress.trim(), t.methods.trim(),
+    t.nextPriorities.map((p) => p.trim()).filter((p) => p !== ''),
+    t.ideas.map((i) => [i.id, i.title.trim(), i.content.trim(), i.expectedEffect.trim()]),
+  ]);
+}
+
+/** Edited since the last submission: it must be submitted again (as a new revision) to count. */
+export function changedSinceSubmit(r: MonthlyReport): boolean {
+  const last = latestSubmission(r);
+  return !!last && normalised(last.text) !== normalised(r);
+}
+
+/** The review belongs to the latest submission unless a revision was submitted after it. */
+export function reviewIsCurrent(r: MonthlyReport): boolean {
+  const last = latestSubmission(r);
+  return !!r.review && !!last && (r.review.reviewedAt ?? 0) >= last.at;
+}
+
+export type StatusKey = 'draft' | 'pending' | 'sent' | 'edited' | 'reviewed';
+
+export const STATUS_LABELS: Record<StatusKey, string> = {
+  draft: '草稿（未提交）',
+  pending: '已提交（待发送）',
+  sent: '已提交，已发送',
+  edited: '有修改未提交',
+  reviewed: '已审阅',
+};
+
+/** dirty = 1 on a submitted, unchanged report means the sync engine has not sent it yet. */
+export function statusOf(r: MonthlyReport | undefined): StatusKey {
+  if (!r || r.submissions.length === 0) return 'draft';
+  if (changedSinceSubmit(r)) return 'edited';
+  if (reviewIsCurrent(r)) return 'reviewed';
+  return r.dirty === 1 ? 'pending' : 'sent';
+}
+
+/** '11月30日 18:05', in the team's zone (the phone may be set to another). */
+export function timeLabel(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(ms);
+}
+
+export const EMPTY_TEXT: ReportText = { lookBack: '', progress: '', nextPriorities: [], methods: '', ideas: [] };
