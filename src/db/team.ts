@@ -31,8 +31,9 @@ export async function listWorkers(includeDeleted = false): Promise<Worker[]> {
 /** Adds several workers in one transaction (paste a list). */
 export async function addWorkers(items: { name: string; post: string; partyMember?: boolean }[]): Promise<Worker[]> {
   const at = now();
-  const rows: Worker[] = items.map((w) => ({
-    ...meta(newId(), at),
+  // One ms apart: the roster sorts by createdAt, and ids within one ms are random, not ordered.
+  const rows: Worker[] = items.map((w, i) => ({
+    ...meta(newId(), at + i),
     name: w.name.trim(),
     post: w.post.trim(),
     partyMember: w.partyMember ?? false,

@@ -111,4 +111,40 @@ CREATE TABLE reviews (
 CREATE INDEX reviews_team_seq ON reviews(team_id, seq);
 `,
   },
+  {
+    version: 2,
+    name: 'secretary side: roles, sessions, audit log, rubric, item scores',
+    // Admins are accounts with role 'admin' (they still carry a home branch, the column
+    // is NOT NULL); sessions keep only the sha256 of the cookie value, like device tokens.
+    sql: `
+ALTER TABLE secretaries ADD COLUMN role TEXT NOT NULL DEFAULT 'secretary' CHECK (role IN ('secretary', 'admin'));
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  secretary_id TEXT NOT NULL REFERENCES secretaries(id),
+  csrf TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_secretary ON sessions(secretary_id);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  secretary_id TEXT NOT NULL REFERENCES secretaries(id),
+  action TEXT NOT NULL,
+  team_id TEXT,
+  detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_at ON audit_log(at);
+CREATE TABLE rubrics (
+  branch_id TEXT PRIMARY KEY REFERENCES branches(id),
+  items TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE review_items (
+  report_id TEXT PRIMARY KEY,
+  month TEXT NOT NULL,
+  items TEXT NOT NULL
+);
+`,
+  },
 ];

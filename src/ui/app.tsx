@@ -10,6 +10,10 @@ import { linkHandler, match, usePath } from './router';
 // Every screen is its own chunk (all precached): a first visit loads the core and the setup
 // screen only; the shift screen is fetched as soon as a team exists.
 const loadShift = () => import('./screens/shift').then((m) => m.ShiftScreen);
+// A UI hint only (the data is in IndexedDB): a phone that has a team starts fetching the
+// shift screen while IndexedDB opens, instead of after.
+const TEAM_HINT = 'xzw.hasTeam';
+if (localStorage.getItem(TEAM_HINT)) void loadShift();
 const ShiftScreen = lazyScreen(loadShift, () => null);
 const SetupScreen = lazyScreen(() => import('./screens/setup').then((m) => m.SetupScreen));
 const HazardsScreen = lazyScreen(() => import('./screens/hazards').then((m) => m.HazardsScreen));
@@ -35,7 +39,10 @@ export function App() {
   const path = usePath();
   const team = useLive(async () => (await getTeam()) ?? null, []);
   if (team === undefined) return null; // first read of IndexedDB, a few ms
-  if (team) void loadShift();
+  if (team) {
+    void loadShift();
+    localStorage.setItem(TEAM_HINT, '1');
+  }
   const printing = path.endsWith('/print');
   return (
     <div onClick={linkHandler}>

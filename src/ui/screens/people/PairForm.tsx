@@ -29,12 +29,12 @@ export function PairForm(props: { workers: Worker[]; initial: PairInput; onSubmi
     <form class="stack wk-prev" onSubmit={submit} noValidate data-testid="pair-form">
       <div class="wk-label">帮扶党员</div>
       {members.length === 0 && <p class="hint">花名册中还没有标记党员：请到「设置 → 花名册」点「党员」。</p>}
-      <div class="row">
+      <div class="row" role="group" aria-label="帮扶党员">
         {members.map((w) => <Chip key={w.id} label={w.name} on={mentorId === w.id} onToggle={() => pickMentor(w.id)} />)}
       </div>
       {err('mentorId')}
       <div class="wk-label">帮扶对象</div>
-      <div class="row">
+      <div class="row" role="group" aria-label="帮扶对象">
         {props.workers.filter((w) => w.id !== mentorId).map((w) => (
           <Chip key={w.id} label={w.name} on={workerIds.includes(w.id)} onToggle={() => setWorkerIds(toggleIn(workerIds, w.id))} />
         ))}

@@ -30,7 +30,7 @@ export function SourceSheet({ row, onClose }: { row: FigureRow; onClose: () => v
         {groups?.map((g) => (
           <div key={g.table}>
             <h3>{TABLE_TITLES[g.table]}（{g.rows.length}）</h3>
-            <ul class="list" data-testid={`source-${g.table}`}>
+            <ul class="list source-list" data-testid={`source-${g.table}`}>
               {g.rows.map((r) => {
                 const line = describeRecord(g.table, r, nameOf);
                 return (

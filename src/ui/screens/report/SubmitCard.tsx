@@ -7,8 +7,14 @@ import type { ReportWriter } from './useReportWriter';
  * Submits locally: the sync engine sends it when there is coverage. Validation messages are
  * listed here and beside their fields; nothing typed is cleared.
  */
-export function SubmitCard(props: { report: MonthlyReport | undefined; submit: ReportWriter['submit']; onIssues: (i: ReportIssue[]) => void }) {
-  const [issues, setIssues] = useState<ReportIssue[]>([]);
+export function SubmitCard(props: {
+  report: MonthlyReport | undefined;
+  submit: ReportWriter['submit'];
+  /** Live issues once a submit was refused (they clear as the fields are filled). */
+  issues: ReportIssue[];
+  onRefused: () => void;
+}) {
+  const { issues } = props;
   const [done, setDone] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const count = props.report?.submissions.length ?? 0;
@@ -18,9 +24,7 @@ export function SubmitCard(props: { report: MonthlyReport | undefined; submit: R
     const r = await props.submit();
     setBusy(false);
     if (!r) return;
-    const list = r.ok ? [] : r.issues;
-    setIssues(list);
-    props.onIssues(list);
+    if (!r.ok) props.onRefused();
     setDone(r.ok ? r.report.submissions.length : null);
   };
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { addMonths, localDay, monthDays, monthKey, monthLabel } from '../../../domain/calendar';
-import type { ReportIssue } from '../../../domain/report';
+import { validateForSubmit } from '../../../domain/report';
 import type { MonthKey, Team } from '../../../domain/types';
 import { getReport, monthFigures } from '../../../db/reports';
 import { useLive } from '../../hooks';
@@ -37,7 +37,10 @@ function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; c
   const report = useLive(async () => (await getReport(month)) ?? null, [month]);
   const figures = useLive(() => monthFigures(month), [month]);
   const { edit, submit } = useReportWriter(month);
-  const [issues, setIssues] = useState<ReportIssue[]>([]);
+  // Messages appear after a refused submit, then follow the text as it is filled in.
+  const [refused, setRefused] = useState(false);
+  const v = validateForSubmit(report ?? EMPTY_TEXT);
+  const issues = refused && !v.ok ? v.issues : [];
   const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
   const next = addMonths(month, 1);
   return (
@@ -54,7 +57,7 @@ function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; c
           <StatusCard report={report ?? undefined} timeZone={team.timeZone} />
           <Figures figures={figures} />
           <WrittenParts text={report ?? EMPTY_TEXT} edit={edit} issues={byPath} />
-          <SubmitCard report={report ?? undefined} submit={submit} onIssues={setIssues} />
+          <SubmitCard report={report ?? undefined} submit={submit} issues={issues} onRefused={() => setRefused(true)} />
           <a class="btn wide" href={`/report/${month}/print`}>打印 / 存为PDF</a>
         </>
       )}

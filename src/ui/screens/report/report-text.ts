@@ -42,9 +42,11 @@ export function statusOf(r: MonthlyReport | undefined): StatusKey {
 
 /** '11月30日 18:05', in the team's zone (the phone may be set to another). */
 export function timeLabel(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('zh-CN', {
-    timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(ms);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(ms);
+  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('month')}月${get('day')}日 ${get('hour')}:${get('minute')}`;
 }
 
 export const EMPTY_TEXT: ReportText = { lookBack: '', progress: '', nextPriorities: [], methods: '', ideas: [] };

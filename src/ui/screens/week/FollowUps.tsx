@@ -30,7 +30,7 @@ export function CarryList({ carries, week, workers, types, onStarted }: Props & 
   return (
     <section class="card wk-carry" aria-label="需继续帮扶">
       <h2>需继续帮扶（{carries.length}）</h2>
-      <p class="hint">以下人员上次仍在“持续关注”，请本周跟进。</p>
+      <p class="hint">以下人员此前仍在持续关注（或未定结果），请本周跟进。</p>
       {carries.map(({ workerId, previous }) => {
         const name = workerName(workers, workerId);
         return (

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { riskTypeLabels, riskTypesForPicker, type RiskType } from '../../../domain/risk-types';
 import { HELP_RESULT_LABELS, type HelpRecord, type HelpResult } from '../../../domain/weekly';
 import { TEXT_MAX, validateHelpRecord } from '../../../domain/weekly-validate';
@@ -25,6 +25,11 @@ interface Props {
 /** One person's help this week: closed, a summary line; open, every field, each saved on change. */
 export function HelpRecordCard({ record: r, name, types, days, prev, open, onOpen }: Props) {
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const ref = useRef<HTMLElement>(null);
+  // A follow-up started from the list above lands further down: bring it under the thumb.
+  useEffect(() => {
+    if (open) ref.current?.scrollIntoView({ block: 'start' });
+  }, [open]);
   const update = (fn: (x: HelpRecord) => HelpRecord) => void save(() => updateHelpRecord(r.id, fn));
   const labels = riskTypeLabels(types, r.riskTypeIds);
   if (!open) {
@@ -47,7 +52,7 @@ export function HelpRecordCard({ record: r, name, types, days, prev, open, onOpe
     </>
   );
   return (
-    <article class="card wk-rec open" data-testid="help-record" data-worker={name}>
+    <article ref={ref} class="card wk-rec open" data-testid="help-record" data-worker={name}>
       <div class="row wk-between">
         <a href={`/person/${r.workerId}`} class="wk-name">{name}</a>
         <ResultBadge result={r.result} />

@@ -48,7 +48,7 @@ export function ScreeningCard(props: {
           {none ? '✓ 本周无人需要帮扶' : '本周无人需要帮扶'}
         </button>
       )}
-      <TextField label="排查说明" placeholder="排查说明（可不填）" maxLength={TEXT_MAX} value={screening?.note ?? ''}
+      <TextField label="排查说明" placeholder="排查说明（可不填，不写个人隐私）" maxLength={TEXT_MAX} value={screening?.note ?? ''}
         onSave={(v) => void save(() => updateScreening(week, { note: v }))} />
     </section>
   );

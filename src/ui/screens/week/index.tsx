@@ -26,13 +26,15 @@ export function WeekScreen({ team, week }: { team: Team; week?: string }) {
   const current = isoWeekKey(productionDay(Date.now(), team));
   const shown = week ?? current;
   if (!validWeek(shown)) return <main><p class="error">周次不正确。</p><a href="/week">回到本周</a></main>;
+  const [weekNo, range] = weekLabel(shown).split(' ');
   return (
     <main class="wk">
       <div class="row wk-between wk-nav">
         <a class="btn" href={`/week/${addWeeks(shown, -1)}`} aria-label="上一周">‹</a>
         <div class="wk-title">
-          <h1 data-testid="week-label">{weekLabel(shown)}</h1>
-          {shown === current ? <span class="hint">本周</span> : <a href="/week">回到本周</a>}
+          <h1 data-testid="week-label">{weekNo}{shown === current && <span class="badge wk-this">本周</span>}</h1>
+          <div>{range}</div>
+          {shown !== current && <a href="/week">回到本周</a>}
         </div>
         <a class="btn" href={`/week/${addWeeks(shown, 1)}`} aria-label="下一周">›</a>
       </div>

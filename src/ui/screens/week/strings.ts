@@ -12,9 +12,9 @@ export function workerName(workers: readonly Worker[], id: string): string {
 
 const WEEKDAY_SHORT = ['一', '二', '三', '四', '五', '六', '日'];
 
-/** '周一 23日' for the i-th day (0 = Monday) of a week: short enough for a 4-column grid. */
+/** '周一\n23日' for the i-th day (0 = Monday) of a week: two short lines fit a 4-column grid. */
 export function shortDay(day: string, i: number): string {
-  return `周${WEEKDAY_SHORT[i] ?? ''} ${Number(day.slice(8))}日`;
+  return `周${WEEKDAY_SHORT[i] ?? ''}\n${Number(day.slice(8))}日`;
 }
 
 /** '11月23日' from a day key, without the weekday. */

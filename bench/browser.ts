@@ -1,0 +1,92 @@
+/** In-browser figures: first-load bytes, cold start, tick latency — in Debian's Chromium, phone emulation. */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { build } from 'vite';
+import type { TeamData } from '../tests/fixtures/generate';
+import { figure, type Figure } from './stats';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic', '--lang=zh-CN',
+];
+const PHONE = {
+  viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+  locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true,
+  userAgent: 'Mozilla/5.0 (Linux; Android 13; Redmi Note 12) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36',
+};
+
+export const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export const phoneContext = (b: Browser, baseURL: string) => b.newContext({ ...PHONE, baseURL, serviceWorkers: 'allow' });
+
+/** The app's real src/db code as one script, for page.evaluate in a page of the app's origin. */
+export async function buildHarness(): Promise<string> {
+  const out = await build({
+    configFile: false, logLevel: 'silent', mode: 'production',
+    build: { write: false, minify: true, lib: { entry: 'bench/harness-entry.ts', formats: ['iife'], name: 'BenchHarness', fileName: () => 'h.js' } },
+  });
+  const first = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
+  const code = first.output[0]?.code;
+  if (!code) throw new Error('harness build produced no code');
+  return code;
+}
+
+export async function injectHarness(page: Page, harness: string): Promise<void> {
+  await page.evaluate(harness);
+}
+
+/** Bytes (as transferred, gzip) of the JS and CSS a first visit loads, from the browser's own accounting. */
+export async function firstLoad(b: Browser, baseURL: string, runs: number): Promise<Figure> {
+  const kbs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ctx = await phoneContext(b, baseURL);
+    const page = await ctx.newPage();
+    await page.goto('/', { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: '首次设置' }).waitFor();
+    // Resource Timing's encodedBodySize: the compressed body bytes as received (headers excluded).
+    const bytes = await page.evaluate(() =>
+      performance.getEntriesByType('resource')
+        .filter((e) => /\.(js|css)(\?|$)/.test(e.name))
+        .reduce((n, e) => n + (e as PerformanceResourceTiming).encodedBodySize, 0));
+    kbs.push(bytes / 1024);
+    await ctx.close();
+  }
+  return figure('first_load_gzip_kb', kbs, 'KB', 60, 'lower', { note: 'JS+CSS bodies of the first visit (setup screen) as received (gzip), per Resource Timing' });
+}
+
+/** A context whose app is installed (service worker, precache) and whose IndexedDB holds `data`. */
+export async function installedWithData(b: Browser, baseURL: string, harness: string, data: TeamData): Promise<{ ctx: BrowserContext; records: number }> {
+  const ctx = await phoneContext(b, baseURL);
+  const page = await ctx.newPage();
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.includes('precache')));
+  await injectHarness(page, harness);
+  const records = await page.evaluate((d) => (globalThis as never as { __bench: { seed(d: unknown): Promise<number> } }).__bench.seed(d), data as unknown);
+  await page.close();
+  return { ctx, records };
+}
+
+/** Navigation start → the shift screen usable, CPU throttled 4×, everything from the service worker. */
+export async function coldStart(ctx: BrowserContext, runs: number, records: number): Promise<Figure> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto('/', { waitUntil: 'commit' });
+    await page.waitForSelector('[data-testid="progress"] button', { state: 'visible' });
+    ms.push(await page.evaluate(() => performance.now()));
+    await page.close();
+  }
+  return figure('cold_start_ms', ms, 'ms', 1000, 'lower', { note: `${records} records in IndexedDB, CPU 4× slower` });
+}
+
+export async function tickCommit(ctx: BrowserContext, harness: string, n: number): Promise<Figure> {
+  const page = await ctx.newPage();
+  await page.goto('/robots.txt');
+  await injectHarness(page, harness);
+  const times = await page.evaluate((k) => (globalThis as never as { __bench: { ticks(n: number): Promise<number[]> } }).__bench.ticks(k), n);
+  await page.close();
+  return figure('tick_commit_p95_ms', times, 'ms', 16, 'lower', { use: 'p95', note: 'updateDuty: read-modify-write transaction until complete' });
+}

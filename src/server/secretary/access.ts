@@ -1,0 +1,46 @@
+/**
+ * Who may see what: a secretary sees the teams of her own branch, an admin every branch.
+ * Every team lookup of the secretary routes goes through here, so a team of another
+ * branch answers exactly like one that does not exist (404), and nothing leaks its name.
+ */
+import type { Sqlite } from '../db';
+import type { BranchRow, TeamRow } from '../store';
+import type { Account } from './auth';
+
+export function visibleTeams(db: Sqlite, a: Account, branchId?: string): TeamRow[] {
+  if (a.role === 'admin') {
+    return (branchId
+      ? db.prepare('SELECT * FROM teams WHERE branch_id = ? ORDER BY created_at, name').all(branchId)
+      : db.prepare('SELECT * FROM teams ORDER BY branch_id, created_at, name').all()) as TeamRow[];
+  }
+  return db.prepare('SELECT * FROM teams WHERE branch_id = ? ORDER BY created_at, name').all(a.branchId) as TeamRow[];
+}
+
+export function teamFor(db: Sqlite, a: Account, teamId: string): TeamRow | null {
+  const t = db.prepare('SELECT * FROM teams WHERE id = ?').get(teamId) as TeamRow | undefined;
+  if (!t) return null;
+  return a.role === 'admin' || t.branch_id === a.branchId ? t : null;
+}
+
+export function branchFor(db: Sqlite, a: Account, branchId: string): BranchRow | null {
+  if (a.role !== 'admin' && branchId !== a.branchId) return null;
+  return (db.prepare('SELECT * FROM branches WHERE id = ?').get(branchId) as BranchRow | undefined) ?? null;
+}
+
+/** The report's team, if the account may see it. */
+export function reportTeam(db: Sqlite, a: Account, reportId: string): TeamRow | null {
+  const r = db.prepare("SELECT team_id FROM records WHERE tbl = 'reports' AND id = ?").get(reportId) as { team_id: string } | undefined;
+  return r ? teamFor(db, a, r.team_id) : null;
+}
+
+/** The branch a secretary works in; an admin picks one with ?branch= (defaults to her own). */
+export function currentBranch(db: Sqlite, a: Account, wanted: string | undefined): BranchRow {
+  const own = db.prepare('SELECT * FROM branches WHERE id = ?').get(a.branchId) as BranchRow;
+  if (!wanted || a.role !== 'admin') return own;
+  return branchFor(db, a, wanted) ?? own;
+}
+
+export function audit(db: Sqlite, now: number, a: Account, action: string, teamId: string | null, detail = ''): void {
+  db.prepare('INSERT INTO audit_log (at, secretary_id, action, team_id, detail) VALUES (?, ?, ?, ?, ?)')
+    .run(now, a.id, action, teamId, detail);
+}

@@ -1,0 +1,102 @@
+/**
+ * 总览: the month view of a branch. Teams × days grid of 日跟班 (colour and a symbol, so
+ * it reads in grey print), then per team: weeks of 周帮扶 done, report status, open
+ * 隐患 with the oldest one's age, last sync per device (silent phones stand out), and
+ * the 6-month chart.
+ */
+import { html } from 'hono/html';
+import { addMonths, monthDays, monthLabel } from '../../domain/calendar';
+import type { DayKey, MonthKey } from '../../domain/types';
+import type { Sqlite } from '../db';
+import { listDevices, type TeamRow } from '../store';
+import { chartSvg, lastMonths, type ChartPoint } from './chart';
+import {
+  DAY_STATE, REPORT_STATE_LABEL, dayStates, figuresOf, loadTeam, monthRange, reportOfMonth, reportState, type DayState,
+} from './data';
+import { when, type Html } from './layout';
+
+/** A phone not heard from for this long is shown in red. */
+export const SILENT_MS = 3 * 24 * 3600 * 1000;
+
+export interface TeamMonth {
+  team: TeamRow;
+  states: Map<DayKey, DayState>;
+  weeksDone: number;
+  weeksTotal: number;
+  report: { state: keyof typeof REPORT_STATE_LABEL; score: number | null; id: string | null };
+  openHazards: number;
+  oldestOpenDays: number | null;
+  devices: { name: string; lastSeen: number | null; revoked: boolean }[];
+  chart: ChartPoint[];
+}
+
+function daysBetween(a: DayKey, b: DayKey): number {
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+}
+
+export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: DayKey): TeamMonth {
+  const months = lastMonths(month);
+  const data = loadTeam(db, team.id, { from: monthRange(months[0]!).from, to: monthRange(month).to });
+  const f = figuresOf(month, data);
+  const report = reportOfMonth(data, month);
+  const rs = reportState(db, report);
+  const end = monthRange(month).to;
+  const ref = today < end ? today : end;
+  const oldest = f.hazards.oldestOpen[0];
+  return {
+    team,
+    states: dayStates(month, data.duties, data.hazards, today),
+    weeksDone: f.weekly.weeksDone.value,
+    weeksTotal: f.weekly.weeksTotal,
+    report: { state: rs.state, score: rs.review?.score ?? null, id: report?.id ?? null },
+    openHazards: f.hazards.openAtEnd.value,
+    oldestOpenDays: oldest ? daysBetween(oldest.foundDay, ref) : null,
+    devices: listDevices(db, team.id).map((d) => ({ name: d.name || '未命名设备', lastSeen: d.last_seen_at, revoked: d.revoked_at !== null })),
+    chart: months.map((m) => {
+      const mf = m === month ? f : figuresOf(m, data);
+      return { month: m, talks: mf.daily.talks.count.value, helped: mf.weekly.peopleHelped.value, closed: mf.hazards.closed.value };
+    }),
+  };
+}
+
+export function legend(): Html {
+  return html`<div class="legend">${(['done', 'partly', 'missing', 'off'] as const).map((s) =>
+    html`<span><span class="d-${s}">${DAY_STATE[s].mark}</span>${DAY_STATE[s].label}</span>`)}</div>`;
+}
+
+export function dayGrid(month: MonthKey, rows: readonly TeamMonth[], q: string): Html {
+  const days = monthDays(month);
+  return html`<div class="scroll"><table class="grid" aria-label="日跟班完成情况">
+<thead><tr><th class="team">班组</th>${days.map((d) => html`<th scope="col">${Number(d.slice(8))}</th>`)}</tr></thead>
+<tbody>${rows.map((r) => html`<tr><td class="team"><a href="/secretary/team/${r.team.id}?month=${month}${q}">${r.team.name}</a></td>${days.map((d) => {
+    const s = r.states.get(d) ?? 'future';
+    return html`<td class="d-${s}" title="${d} ${DAY_STATE[s].label}">${DAY_STATE[s].mark}</td>`;
+  })}</tr>`)}</tbody></table></div>`;
+}
+
+export function teamCard(r: TeamMonth, month: MonthKey, now: number): Html {
+  return html`<section class="card" data-team="${r.team.id}">
+<h3><a href="/secretary/team/${r.team.id}?month=${month}">${r.team.name}</a></h3>
+<dl class="kv">
+<dt>周帮扶</dt><dd>${r.weeksDone} / ${r.weeksTotal} 周</dd>
+<dt>月汇报</dt><dd><span class="badge s-${r.report.state}">${REPORT_STATE_LABEL[r.report.state]}</span>${r.report.score !== null ? html` ${r.report.score} 分` : ''}
+${r.report.id && r.report.state !== 'none' ? html` <a href="/secretary/report/${r.report.id}">查看</a>` : ''}</dd>
+<dt>未销号隐患</dt><dd>${r.openHazards} 项${r.oldestOpenDays !== null ? `，最久 ${r.oldestOpenDays} 天` : ''}</dd>
+<dt>设备同步</dt><dd>${r.devices.length === 0 ? html`<span class="muted">尚无登记设备</span>` : r.devices.map((d) => {
+    const silent = !d.revoked && (d.lastSeen === null || now - d.lastSeen > SILENT_MS);
+    return html`<div class="${silent ? 'stale' : ''}">${d.name}：${d.revoked ? '已停用' : d.lastSeen ? when(d.lastSeen) : '从未同步'}${silent ? '（超过3天未同步）' : ''}</div>`;
+  })}</dd>
+</dl>
+${chartSvg(r.chart, `${r.team.name} 近6个月`)}
+</section>`;
+}
+
+export function monthNav(month: MonthKey, base: string): Html {
+  const sep = base.includes('?') ? '&' : '?';
+  return html`<div class="actions noprint">
+<a class="button secondary" href="${base}${sep}month=${addMonths(month, -1)}">‹ 上月</a>
+<form method="get" action="${base.split('?')[0]}" class="inline">${base.includes('branch=') ? html`<input type="hidden" name="branch" value="${new URLSearchParams(base.split('?')[1]).get('branch') ?? ''}">` : ''}
+<label class="inline">月份 <input type="month" name="month" value="${month}" required></label> <button class="secondary">查看</button></form>
+<a class="button secondary" href="${base}${sep}month=${addMonths(month, 1)}">下月 ›</a>
+</div><p class="muted">${monthLabel(month)}</p>`;
+}

@@ -1,0 +1,122 @@
+/**
+ * Reads a team's records (stored by push as JSON bodies) back into domain types and
+ * computes the month's figures with the shared computeMonthFigures: the server never
+ * counts on its own. One team at a time, so a branch export holds one team in memory.
+ */
+import { monthDays } from '../../domain/calendar';
+import { dutyProgress } from '../../domain/checklist';
+import { computeMonthFigures, type MonthFigures } from '../../domain/report-figures';
+import type { MonthlyReport } from '../../domain/report';
+import type { RiskType } from '../../domain/risk-types';
+import type { DailyDuty, DayKey, Hazard, MonthKey, Team, Worker } from '../../domain/types';
+import type { HardshipEntry, HelpRecord, PairRecord, WeeklyScreening } from '../../domain/weekly';
+import type { Sqlite } from '../db';
+
+export interface TeamRecords {
+  team: Team | null;
+  duties: DailyDuty[];
+  hazards: Hazard[];
+  workers: Worker[];
+  riskTypes: RiskType[];
+  weeklyScreenings: WeeklyScreening[];
+  helpRecords: HelpRecord[];
+  pairs: PairRecord[];
+  hardships: HardshipEntry[];
+  reports: MonthlyReport[];
+}
+
+const DEFAULT_SHIFTS: Team['shifts'] = [];
+
+/** Duties can be limited to a day range (the bulk of a team's rows); the rest is needed whole. */
+export function loadTeam(db: Sqlite, teamId: string, dutyRange?: { from: DayKey; to: DayKey }): TeamRecords {
+  const out: TeamRecords = {
+    team: null, duties: [], hazards: [], workers: [], riskTypes: [], weeklyScreenings: [],
+    helpRecords: [], pairs: [], hardships: [], reports: [],
+  };
+  const rows = (dutyRange
+    ? db.prepare(`SELECT tbl, body FROM records WHERE team_id = ? AND (tbl <> 'duties' OR json_extract(body, '$.day') BETWEEN ? AND ?)`)
+      .all(teamId, dutyRange.from, dutyRange.to)
+    : db.prepare('SELECT tbl, body FROM records WHERE team_id = ?').all(teamId)) as { tbl: string; body: string }[];
+  for (const r of rows) {
+    const body = JSON.parse(r.body) as never;
+    switch (r.tbl) {
+      case 'teams': {
+        const t = body as Team;
+        if (!t.deleted && (!out.team || t.updatedAt > out.team.updatedAt)) out.team = t;
+        break;
+      }
+      case 'duties': out.duties.push(body); break;
+      case 'hazards': out.hazards.push(body); break;
+      case 'workers': out.workers.push(body); break;
+      case 'riskTypes': out.riskTypes.push(body); break;
+      case 'weeklyScreenings': out.weeklyScreenings.push(body); break;
+      case 'helpRecords': out.helpRecords.push(body); break;
+      case 'pairs': out.pairs.push(body); break;
+      case 'hardships': out.hardships.push(body); break;
+      case 'reports': out.reports.push(body); break;
+    }
+  }
+  out.duties.sort((a, b) => a.day.localeCompare(b.day) || a.shiftName.localeCompare(b.shiftName));
+  return out;
+}
+
+export function monthRange(month: MonthKey): { from: DayKey; to: DayKey } {
+  const days = monthDays(month);
+  return { from: days[0]!, to: days.at(-1)! };
+}
+
+export function figuresOf(month: MonthKey, d: TeamRecords): MonthFigures {
+  return computeMonthFigures(month, { ...d, team: { shifts: d.team?.shifts ?? DEFAULT_SHIFTS } });
+}
+
+export type DayState = 'done' | 'partly' | 'missing' | 'off' | 'future';
+
+/**
+ * A day of 日跟班: done when a followed shift has every section answered, partly when
+ * something was started, off when only day-off marks exist, missing when nothing exists.
+ */
+export function dayStates(month: MonthKey, duties: readonly DailyDuty[], hazards: readonly Hazard[], today: DayKey): Map<DayKey, DayState> {
+  const byDuty = new Map<string, number>();
+  for (const h of hazards) if (!h.deleted && h.dutyId) byDuty.set(h.dutyId, (byDuty.get(h.dutyId) ?? 0) + 1);
+  const out = new Map<DayKey, DayState>();
+  for (const day of monthDays(month)) {
+    const ds = duties.filter((d) => d.day === day && !d.deleted);
+    let s: DayState = day > today ? 'future' : 'missing';
+    if (ds.some((d) => !d.dayOff && dutyProgress(d, byDuty.get(d.id) ?? 0).complete)) s = 'done';
+    else if (ds.some((d) => !d.dayOff)) s = 'partly';
+    else if (ds.length > 0) s = 'off';
+    out.set(day, s);
+  }
+  return out;
+}
+
+export const DAY_STATE: Record<DayState, { label: string; mark: string }> = {
+  done: { label: '完成', mark: '●' },
+  partly: { label: '部分', mark: '◐' },
+  missing: { label: '缺失', mark: '✕' },
+  off: { label: '休息', mark: '—' },
+  future: { label: '未到', mark: '' },
+};
+
+export type ReportState = 'none' | 'submitted' | 'scored';
+export const REPORT_STATE_LABEL: Record<ReportState, string> = { none: '未提交', submitted: '已提交', scored: '已评分' };
+
+export interface ReviewRow { report_id: string; score: number | null; feedback: string; adopted_idea_ids: string; reviewed_at: number }
+
+export function reviewOf(db: Sqlite, reportId: string): ReviewRow | null {
+  return (db.prepare('SELECT report_id, score, feedback, adopted_idea_ids, reviewed_at FROM reviews WHERE report_id = ?').get(reportId) as ReviewRow | undefined) ?? null;
+}
+
+export function reportOfMonth(d: TeamRecords, month: MonthKey): MonthlyReport | null {
+  return d.reports.filter((r) => !r.deleted && r.month === month).sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? null;
+}
+
+export function reportState(db: Sqlite, r: MonthlyReport | null): { state: ReportState; review: ReviewRow | null } {
+  if (!r || r.submissions.length === 0) return { state: 'none', review: null };
+  const review = reviewOf(db, r.id);
+  return { state: review && review.score !== null ? 'scored' : 'submitted', review };
+}
+
+export function workerName(d: TeamRecords, id: string): string {
+  return d.workers.find((w) => w.id === id)?.name ?? '（已移除人员）';
+}

@@ -1,0 +1,115 @@
+/**
+ * 月度导出 (.xlsx) for a branch: a 汇总 sheet (one row per team: every computed figure and
+ * the score) and one detail sheet per team (日跟班, 周帮扶, 隐患, 金点子). Written with
+ * exceljs' streaming WorkbookWriter, one team in memory at a time: the summary is
+ * computed in a first pass (figures only) because an open sheet holds the zip back.
+ */
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { weekLabel, weeksOfMonth } from '../../domain/calendar';
+import { dutyProgress } from '../../domain/checklist';
+import { riskTypeLabels } from '../../domain/risk-types';
+import type { DayKey, MonthKey } from '../../domain/types';
+import { HELP_RESULT_LABELS, WEEK_STATUS_LABELS, weekStatus } from '../../domain/weekly';
+import type { Sqlite } from '../db';
+import type { TeamRow } from '../store';
+import {
+  REPORT_STATE_LABEL, dayStates, figuresOf, loadTeam, monthRange, reportOfMonth, reportState, workerName, type TeamRecords,
+} from './data';
+import { FIGURE_COLUMNS } from './figures-table';
+import { dailyRate } from './rubric';
+
+export const SUMMARY_SHEET = '汇总';
+export const SUMMARY_HEAD = ['班组', '小政委', '月汇报状态', '得分', '日跟班完成率', ...FIGURE_COLUMNS.map((c) => c.label)];
+
+/** A real date cell for a 'yyyy-MM-dd' key (Excel serials are UTC-based in exceljs). */
+export function dateCell(day: DayKey | null): Date | null {
+  return day ? new Date(`${day}T00:00:00Z`) : null;
+}
+
+/** Excel: ≤ 31 characters, none of []:*?/\, unique within the workbook. */
+export function sheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 28) || '班组';
+  let n = base;
+  for (let i = 2; used.has(n); i++) n = `${base}_${i}`;
+  used.add(n);
+  return n;
+}
+
+export async function writeBranchXlsx(db: Sqlite, teams: readonly TeamRow[], month: MonthKey, out: Writable, today: DayKey): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = '班组小政委';
+  const range = monthRange(month);
+  const summary = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  summary.columns = SUMMARY_HEAD.map((header, i) => ({ header, width: i === 0 ? 18 : i < 4 ? 12 : 10 }));
+  summary.getRow(1).font = { bold: true };
+  summary.getColumn(5).numFmt = '0%';
+  for (const team of teams) {
+    const d = loadTeam(db, team.id, range);
+    const f = figuresOf(month, d);
+    const rs = reportState(db, reportOfMonth(d, month));
+    summary.addRow([team.name, d.team?.instructorName ?? '', REPORT_STATE_LABEL[rs.state], rs.review?.score ?? null,
+      dailyRate(dayStates(month, d.duties, d.hazards, today)), ...FIGURE_COLUMNS.map((c) => c.get(f))]).commit();
+  }
+  summary.commit();
+  const used = new Set([SUMMARY_SHEET]);
+  for (const team of teams) {
+    teamSheet(db, wb.addWorksheet(sheetName(team.name, used)), loadTeam(db, team.id, range), month);
+  }
+  await wb.commit();
+}
+
+type Sheet = ExcelJS.Worksheet;
+
+function section(ws: Sheet, title: string, head: string[]): void {
+  const t = ws.addRow([title]);
+  t.font = { bold: true, size: 12 };
+  t.commit();
+  const h = ws.addRow(head);
+  h.font = { bold: true };
+  h.commit();
+}
+
+function teamSheet(db: Sqlite, ws: Sheet, d: TeamRecords, month: MonthKey): void {
+  ws.columns = [14, 12, 14, 16, 24, 24, 14, 14].map((width) => ({ width }));
+  const { from, to } = monthRange(month);
+  const row = (values: unknown[], pct?: number) => {
+    const r = ws.addRow(values);
+    values.forEach((v, i) => {
+      if (v instanceof Date) r.getCell(i + 1).numFmt = 'yyyy-mm-dd';
+      if (i + 1 === pct) r.getCell(i + 1).numFmt = '0%';
+    });
+    r.commit();
+  };
+  section(ws, '日跟班', ['日期', '班次', '完成情况', '完成项/总项', '班前教育', '文件传达', '谈心人数', '薄弱人员']);
+  for (const x of d.duties.filter((x) => !x.deleted && x.day >= from && x.day <= to)) {
+    const p = dutyProgress(x, d.hazards.filter((h) => h.dutyId === x.id && !h.deleted).length);
+    row([dateCell(x.day), x.shiftName, x.dayOff ? '休息' : p.complete ? '完成' : '部分', x.dayOff ? null : p.done / p.total,
+      x.lessonTopic, x.documents.items.join('；'), x.talks.workerIds.length, x.weak.entries.map((e) => workerName(d, e.workerId)).join('、')], 4);
+  }
+  row([]);
+  section(ws, '周帮扶', ['周', '完成情况', '人员', '类型', '情况', '措施', '结果', '下一步']);
+  for (const week of weeksOfMonth(month)) {
+    const recs = d.helpRecords.filter((r) => !r.deleted && r.week === week);
+    const status = WEEK_STATUS_LABELS[weekStatus(d.weeklyScreenings.find((s) => !s.deleted && s.week === week), recs)];
+    if (recs.length === 0) row([weekLabel(week), status]);
+    for (const r of recs) {
+      row([weekLabel(week), status, workerName(d, r.workerId), riskTypeLabels(d.riskTypes, r.riskTypeIds).join('、'),
+        r.situation, r.measures, r.result ? HELP_RESULT_LABELS[r.result] : '未填', r.nextStep]);
+    }
+  }
+  row([]);
+  section(ws, '隐患', ['发现日期', '班次', '状态', '责任人', '内容', '销号说明', '整改期限', '销号日期']);
+  for (const h of d.hazards.filter((h) => !h.deleted && h.foundDay <= to && (h.status === 'open' || (h.closedDay ?? '') >= from))) {
+    row([dateCell(h.foundDay), h.shiftName, h.status === 'open' ? '未销号' : '已销号', h.responsible, h.description, h.closeNote,
+      dateCell(h.deadline), dateCell(h.closedDay)]);
+  }
+  row([]);
+  section(ws, '金点子', ['月份', '标题', '采纳', '', '内容', '预期效果']);
+  const report = reportOfMonth(d, month);
+  const adopted = new Set(report ? (JSON.parse(reportState(db, report).review?.adopted_idea_ids ?? '[]') as string[]) : []);
+  for (const i of report?.submissions.at(-1)?.text.ideas ?? []) {
+    row([month, i.title, adopted.has(i.id) ? '已采纳' : '未采纳', '', i.content, i.expectedEffect]);
+  }
+  ws.commit();
+}

@@ -1,0 +1,62 @@
+/**
+ * The page shell of the secretary's pages: server-rendered, escaped by hono's html``,
+ * one stylesheet, no script, so every page works without JavaScript and under the
+ * strict CSP (no inline style either: colours are classes).
+ */
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Session } from './auth';
+
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+export function page(title: string, s: Session | null, body: Html, opts: { wide?: boolean; print?: boolean } = {}): Html {
+  return html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · 班组小政委</title>
+<link rel="stylesheet" href="/secretary/style.css">
+</head>
+<body class="${opts.print ? 'print' : ''}">
+${opts.print ? '' : header(s)}
+<main class="${opts.wide ? 'wide' : ''}">
+${body}
+</main>
+</body>
+</html>`;
+}
+
+function header(s: Session | null): Html {
+  if (!s) return html`<header class="top"><span class="brand">班组小政委 · 党支部</span></header>`;
+  return html`<header class="top">
+  <a class="brand" href="/secretary/">班组小政委 · 党支部</a>
+  <nav>
+    <a href="/secretary/">总览</a>
+    <a href="/secretary/rubric">考核细则</a>
+    <a href="/secretary/exports">导出</a>
+    ${s.account.role === 'admin' ? html`<a href="/secretary/audit">审计日志</a>` : ''}
+    <form method="post" action="/secretary/logout" class="inline">${csrf(s)}<button class="link">退出（${s.account.username}）</button></form>
+  </nav>
+</header>`;
+}
+
+export function csrf(s: Session): Html {
+  return html`<input type="hidden" name="_csrf" value="${s.csrf}">`;
+}
+
+export function errorBox(messages: readonly string[]): Html {
+  if (messages.length === 0) return html``;
+  return html`<div class="error" role="alert"><ul>${messages.map((m) => html`<li>${m}</li>`)}</ul></div>`;
+}
+
+export function notice(text: string | undefined): Html {
+  return text ? html`<p class="notice" role="status">${text}</p>` : html``;
+}
+
+const fmt = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+export function when(ms: number | null | undefined): string {
+  return ms ? fmt.format(new Date(ms)) : '—';
+}

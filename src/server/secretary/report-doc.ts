@@ -1,0 +1,57 @@
+/**
+ * One team's monthly report as a document model, shared by the .docx export and the A4
+ * print page so both say the same: the submitted snapshot when there is one (what the
+ * branch reviewed), else the figures computed now, marked 未提交.
+ */
+import { monthLabel } from '../../domain/calendar';
+import type { MonthKey } from '../../domain/types';
+import type { Sqlite } from '../db';
+import type { TeamRow } from '../store';
+import { figuresOf, loadTeam, monthRange, reportOfMonth, reportState, REPORT_STATE_LABEL } from './data';
+import { FIGURE_COLUMNS } from './figures-table';
+import { itemScoresOf, type ItemScore } from './rubric';
+
+export const DOC_TITLE = '班组小政委月度工作汇报';
+
+export interface ReportDoc {
+  title: string;
+  teamName: string;
+  district: string;
+  instructor: string;
+  monthLabel: string;
+  status: string;
+  submittedNote: string;
+  figures: { label: string; value: number }[];
+  parts: { heading: string; paragraphs: string[] }[];
+  ideas: { title: string; content: string; adopted: boolean }[];
+  review: { score: number | null; feedback: string; items: ItemScore[] } | null;
+}
+
+export function reportDoc(db: Sqlite, team: TeamRow, month: MonthKey): ReportDoc {
+  const d = loadTeam(db, team.id, monthRange(month));
+  const report = reportOfMonth(d, month);
+  const sub = report?.submissions.at(-1) ?? null;
+  const rs = reportState(db, report);
+  const figures = sub?.figures ?? figuresOf(month, d);
+  const text = sub?.text;
+  const adopted = new Set(rs.review ? (JSON.parse(rs.review.adopted_idea_ids) as string[]) : []);
+  const fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' });
+  return {
+    title: DOC_TITLE,
+    teamName: team.name,
+    district: d.team?.district ?? '',
+    instructor: d.team?.instructorName ?? '',
+    monthLabel: monthLabel(month),
+    status: REPORT_STATE_LABEL[rs.state],
+    submittedNote: sub ? `第 ${sub.revision} 次提交于 ${fmt.format(new Date(sub.at))}` : '本月汇报尚未提交，以下数据为当前记录的统计',
+    figures: FIGURE_COLUMNS.map((c) => ({ label: c.label, value: c.get(figures) })),
+    parts: text ? [
+      { heading: '一、回头看', paragraphs: [text.lookBack] },
+      { heading: '二、班组管理进展', paragraphs: [text.progress] },
+      { heading: '三、次月工作重点', paragraphs: text.nextPriorities.map((p, i) => `${i + 1}. ${p}`) },
+      { heading: '四、思想教育方式方法', paragraphs: [text.methods] },
+    ] : [],
+    ideas: (text?.ideas ?? []).map((i) => ({ title: i.title, content: i.content, adopted: adopted.has(i.id) })),
+    review: rs.review ? { score: rs.review.score, feedback: rs.review.feedback, items: report ? itemScoresOf(db, report.id) ?? [] : [] } : null,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * 考核细则: the branch's scoring rubric. Each item has points and a basis from which a
+ * suggested score is computed (the secretary can always change it); the report's score
+ * is the sum of the item scores. Defaults until the branch edits its own.
+ */
+import * as v from 'valibot';
+import { reportDueBy } from '../../domain/report';
+import type { MonthFigures } from '../../domain/report-figures';
+import type { MonthlyReport } from '../../domain/report';
+import type { Sqlite } from '../db';
+import type { DayState } from './data';
+
+export type Basis = 'daily' | 'weekly' | 'onTime' | 'manual';
+export const BASIS_LABEL: Record<Basis, string> = {
+  daily: '按日跟班完成率', weekly: '按周帮扶完成周数', onTime: '按时提交得满分', manual: '书记评定',
+};
+export interface RubricItem { id: string; name: string; points: number; basis: Basis }
+
+export const DEFAULT_RUBRIC: RubricItem[] = [
+  { id: 'daily', name: '日跟班完成率', points: 40, basis: 'daily' },
+  { id: 'weekly', name: '周帮扶', points: 25, basis: 'weekly' },
+  { id: 'onTime', name: '月汇报按时', points: 15, basis: 'onTime' },
+  { id: 'quality', name: '汇报质量', points: 20, basis: 'manual' },
+];
+
+export const RubricSchema = v.pipe(
+  v.array(v.object({
+    id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,20}$/)),
+    name: v.pipe(v.string(), v.trim(), v.nonEmpty('请填写考核项目名称'), v.maxLength(20, '项目名称请控制在20字以内')),
+    points: v.pipe(v.number('分值应为数字'), v.integer('分值应为整数'), v.minValue(1, '分值至少为1'), v.maxValue(100, '分值不超过100')),
+    basis: v.picklist(['daily', 'weekly', 'onTime', 'manual'], '未知的计分依据'),
+  })),
+  v.minLength(1, '至少保留一个考核项目'),
+  v.maxLength(12, '考核项目不超过12项'),
+  v.check((items) => items.reduce((s, i) => s + i.points, 0) <= 100, '各项分值合计不能超过100'),
+);
+
+export function getRubric(db: Sqlite, branchId: string): RubricItem[] {
+  const row = db.prepare('SELECT items FROM rubrics WHERE branch_id = ?').get(branchId) as { items: string } | undefined;
+  return row ? (JSON.parse(row.items) as RubricItem[]) : DEFAULT_RUBRIC;
+}
+
+export function setRubric(db: Sqlite, branchId: string, items: RubricItem[], now: number): void {
+  db.prepare(`INSERT INTO rubrics (branch_id, items, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT (branch_id) DO UPDATE SET items = excluded.items, updated_at = excluded.updated_at`)
+    .run(branchId, JSON.stringify(items), now);
+}
+
+/** Share of working days (not days off, not future) with a complete 日跟班. */
+export function dailyRate(states: Map<string, DayState>): number {
+  const counted = [...states.values()].filter((s) => s !== 'off' && s !== 'future');
+  return counted.length === 0 ? 0 : counted.filter((s) => s === 'done').length / counted.length;
+}
+
+/** Submitted by the due day (the 5th of the next month, Asia/Shanghai). */
+export function onTime(report: MonthlyReport | null): boolean {
+  const first = report?.submissions[0];
+  if (!report || !first) return false;
+  return first.at <= Date.parse(`${reportDueBy(report.month)}T23:59:59.999+08:00`);
+}
+
+export function suggest(item: RubricItem, f: MonthFigures, states: Map<string, DayState>, report: MonthlyReport | null): number | null {
+  const round = (x: number) => Math.round(x * 2) / 2;
+  switch (item.basis) {
+    case 'daily': return round(item.points * dailyRate(states));
+    case 'weekly': return f.weekly.weeksTotal === 0 ? 0 : round(item.points * f.weekly.weeksDone.value / f.weekly.weeksTotal);
+    case 'onTime': return onTime(report) ? item.points : 0;
+    case 'manual': return null;
+  }
+}
+
+export interface ItemScore { id: string; name: string; points: number; score: number }
+
+export function itemScoresOf(db: Sqlite, reportId: string): ItemScore[] | null {
+  const row = db.prepare('SELECT items FROM review_items WHERE report_id = ?').get(reportId) as { items: string } | undefined;
+  return row ? (JSON.parse(row.items) as ItemScore[]) : null;
+}
+
+/** Scores per month of every report of a team that has one, oldest first. */
+export function scoreHistory(db: Sqlite, teamId: string): { month: string; score: number }[] {
+  return db.prepare(`SELECT i.month AS month, r.score AS score FROM reviews r JOIN review_items i ON i.report_id = r.report_id
+    WHERE r.team_id = ? AND r.score IS NOT NULL ORDER BY i.month`).all(teamId) as { month: string; score: number }[];
+}
