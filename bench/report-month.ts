@@ -118,7 +118,7 @@ export function generateTeamData(opts: { team: Team; workers?: Worker[]; lastMon
 }
 
 /** Writes the records straight into the app's IndexedDB (the app must have opened it once). */
-export async function seedIndexedDb(page: Page, data: Omit<TeamData, 'team'> & { team?: Team }): Promise<void> {
+export async function seedIndexedDb(page: Page, data: Partial<TeamData> & { settings?: { key: string; value: unknown }[] }): Promise<void> {
   const { team, ...rest } = data;
   await page.evaluate(async (d) => {
     const db = await new Promise<IDBDatabase>((ok, fail) => {

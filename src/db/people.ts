@@ -67,8 +67,6 @@ export async function addHardship(input: HardshipInput): Promise<HardshipEntry> 
   return h;
 }
 
-export const removeHardship = (id: string) => changeRecord<HardshipEntry>('hardships', id, (h) => ({ ...h, deleted: true }));
-
 /**
  * Everything about one worker, for personTimeline. Duties have no worker index (the ids sit
  * inside nested entries), so all duties are read: a team has about a thousand a year.

@@ -95,7 +95,9 @@ export function getReport(month: MonthKey): Promise<MonthlyReport | undefined> {
     const review: ReportReview | null = pulled
       ? { score: pulled.score, feedback: pulled.feedback, reviewedAt: pulled.reviewedAt, adoptedIdeaIds: pulled.adoptedIdeaIds }
       : r.review;
-    return { ...r, review };
+    // Adoption is the branch's call: a pulled review decides each idea's flag.
+    const ideas = pulled ? r.ideas.map((i) => ({ ...i, adopted: pulled.adoptedIdeaIds.includes(i.id) })) : r.ideas;
+    return { ...r, review, ideas };
   });
 }
 

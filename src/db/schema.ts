@@ -73,7 +73,9 @@ export function defineSchema(db: Dexie): void {
 }
 
 export function createDb(name = DB_NAME): AppDb {
-  const db = new Dexie(name) as AppDb;
+  // Strict: a transaction reports complete only once on disk. Chromium's default ("relaxed")
+  // lost ticks already shown as saved when the browser process was killed (tests/e2e/reliability).
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as AppDb;
   defineSchema(db);
   return db;
 }

@@ -11,6 +11,7 @@ import { apiRoutes } from './api';
 import { openDatabase, type Sqlite } from './db';
 import { securityHeaders } from './headers';
 import { serveDist } from './static';
+import { secretaryRoutes } from './secretary';
 
 export interface ServerOptions {
   port: number;
@@ -37,6 +38,7 @@ export function createApp(opts: { distDir: string; db: Sqlite; tls: boolean; clo
   app.use('*', compress({ encoding: 'gzip', threshold: 1024 }));
   app.route('/api/v1', apiRoutes(opts.db, opts.clock));
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: '接口不存在' }, 404));
+  app.route('/secretary', secretaryRoutes({ db: opts.db, tls: opts.tls, ...(opts.clock ? { clock: opts.clock } : {}) }));
   const dist = serveDist(opts.distDir);
   app.get('*', dist); // Hono answers HEAD through GET routes
   return app;

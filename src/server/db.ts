@@ -10,6 +10,21 @@ import { MIGRATIONS, type Migration } from './migrations';
 
 export type Sqlite = Database.Database;
 
+const statements = new WeakMap<Sqlite, Map<string, Database.Statement>>();
+
+/**
+ * The prepared statement for `sql` on this connection, compiled once and reused: the
+ * hot paths (auth, push, pull) run the same few statements thousands of times, and
+ * preparing costs more than running them.
+ */
+export function stmt(db: Sqlite, sql: string): Database.Statement {
+  let byText = statements.get(db);
+  if (!byText) statements.set(db, (byText = new Map()));
+  let s = byText.get(sql);
+  if (!s) byText.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
 export const DB_FILE = 'xiaozhengwei.sqlite';
 
 export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Sqlite {

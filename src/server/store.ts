@@ -5,7 +5,7 @@
  */
 import { ENROL_TTL_MS, normaliseEnrolCode, type Review } from '../domain/sync-protocol';
 import { hashPassword, hashToken, newId, newPassword, newToken, randomCode, sameHash } from './crypto';
-import type { Sqlite } from './db';
+import { stmt, type Sqlite } from './db';
 
 export interface DeviceRow {
   id: string;
@@ -21,7 +21,7 @@ export interface BranchRow { id: string; name: string; created_at: number }
 
 /** Next value of the change counter; call inside the writing transaction. */
 export function nextSeq(db: Sqlite): number {
-  return (db.prepare('UPDATE seq_counter SET value = value + 1 WHERE id = 1 RETURNING value').get() as { value: number }).value;
+  return (stmt(db, 'UPDATE seq_counter SET value = value + 1 WHERE id = 1 RETURNING value').get() as { value: number }).value;
 }
 
 export function createBranch(db: Sqlite, name: string, now: number): BranchRow {
@@ -93,14 +93,22 @@ export function redeemEnrolCode(db: Sqlite, input: { code: string; nonce: string
 
 export type AuthResult = { ok: true; device: DeviceRow; team: TeamRow } | { ok: false; error: 'unauthorized' | 'revoked' };
 
+/**
+ * `last_seen_at` is written at most once a minute per device: it answers "has this phone
+ * synced lately" (days), and a write per request would be a second commit per push.
+ */
+export const LAST_SEEN_GRANULARITY_MS = 60_000;
+
 export function authenticate(db: Sqlite, token: string, now: number): AuthResult {
   const hash = hashToken(token);
-  const device = db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(hash) as DeviceRow | undefined;
+  const device = stmt(db, 'SELECT * FROM devices WHERE token_hash = ?').get(hash) as DeviceRow | undefined;
   // The index lookup finds the candidate; the final comparison is constant-time.
   if (!device || !sameHash(device.token_hash, hash)) return { ok: false, error: 'unauthorized' };
   if (device.revoked_at !== null) return { ok: false, error: 'revoked' };
-  db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, device.id);
-  const team = db.prepare('SELECT * FROM teams WHERE id = ?').get(device.team_id) as TeamRow;
+  if (device.last_seen_at === null || Math.abs(now - device.last_seen_at) >= LAST_SEEN_GRANULARITY_MS) {
+    stmt(db, 'UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, device.id);
+  }
+  const team = stmt(db, 'SELECT * FROM teams WHERE id = ?').get(device.team_id) as TeamRow;
   return { ok: true, device, team };
 }
 

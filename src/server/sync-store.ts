@@ -12,7 +12,7 @@ import {
   type Ack, type ConfigEntry, type PullResponse, type PushResponse, type Rejection, type Review,
   type SyncRecord, type SyncTableName,
 } from '../domain/sync-protocol';
-import type { Sqlite } from './db';
+import { stmt, type Sqlite } from './db';
 import { nextSeq, type DeviceRow, type TeamRow } from './store';
 
 interface RecordRow {
@@ -37,19 +37,22 @@ export function wins(a: { rev: number; updatedAt: number; deviceId: string }, b:
   return a.deviceId > b.deviceId;
 }
 
-export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: SyncRecord[], now: number): PushResponse {
-  const acks: Ack[] = [];
-  const rejected: Rejection[] = [];
-  const get = db.prepare('SELECT * FROM records WHERE tbl = ? AND id = ?');
-  const insert = db.prepare(`INSERT INTO records (tbl, id, team_id, device_id, rev, updated_at, deleted, body, received_at, seq)
+const UPSERT = `INSERT INTO records (tbl, id, team_id, device_id, rev, updated_at, deleted, body, received_at, seq)
     VALUES (@tbl, @id, @team_id, @device_id, @rev, @updated_at, @deleted, @body, @received_at, @seq)
     ON CONFLICT (tbl, id) DO UPDATE SET device_id = excluded.device_id, rev = excluded.rev,
       updated_at = excluded.updated_at, deleted = excluded.deleted, body = excluded.body,
-      received_at = excluded.received_at, seq = excluded.seq`);
-  const toHistory = db.prepare(`INSERT INTO record_history (tbl, id, team_id, device_id, rev, updated_at, deleted, body, received_at, lost_at)
+      received_at = excluded.received_at, seq = excluded.seq`;
+const TO_HISTORY = `INSERT INTO record_history (tbl, id, team_id, device_id, rev, updated_at, deleted, body, received_at, lost_at)
     SELECT @tbl, @id, @team_id, @device_id, @rev, @updated_at, @deleted, @body, @received_at, @lost_at
     WHERE NOT EXISTS (SELECT 1 FROM record_history WHERE tbl = @tbl AND id = @id AND device_id = @device_id
-      AND rev = @rev AND updated_at = @updated_at)`);
+      AND rev = @rev AND updated_at = @updated_at)`;
+
+export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: SyncRecord[], now: number): PushResponse {
+  const acks: Ack[] = [];
+  const rejected: Rejection[] = [];
+  const get = stmt(db, 'SELECT * FROM records WHERE tbl = ? AND id = ?');
+  const insert = stmt(db, UPSERT);
+  const toHistory = stmt(db, TO_HISTORY);
 
   db.transaction(() => {
     for (const rec of records) {
@@ -103,11 +106,11 @@ export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number
   // One read transaction: the counter and the rows come from the same snapshot.
   return db.transaction((): PullResponse => {
     const limit = MAX_PULL_CHANGES + 1;
-    const config = db.prepare('SELECT key, value, updated_at, seq FROM config WHERE branch_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+    const config = stmt(db, 'SELECT key, value, updated_at, seq FROM config WHERE branch_id = ? AND seq > ? ORDER BY seq LIMIT ?')
       .all(team.branch_id, since, limit) as { key: string; value: string; updated_at: number; seq: number }[];
-    const reviews = db.prepare('SELECT * FROM reviews WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+    const reviews = stmt(db, 'SELECT * FROM reviews WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?')
       .all(team.id, since, limit) as { report_id: string; score: number | null; feedback: string; adopted_idea_ids: string; reviewed_at: number; seq: number }[];
-    const records = db.prepare('SELECT * FROM records WHERE team_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?')
+    const records = stmt(db, 'SELECT * FROM records WHERE team_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?')
       .all(team.id, since, device.id, limit) as RecordRow[];
     const changes: Change[] = [
       ...config.map((r): Change => ({
@@ -138,7 +141,7 @@ export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number
       else out.records.push(ch.record);
     }
     // Nothing left past these: jump to the counter so the next pull skips other teams' changes.
-    out.cursor = Math.max(out.cursor, (db.prepare('SELECT value FROM seq_counter WHERE id = 1').get() as { value: number }).value);
+    out.cursor = Math.max(out.cursor, (stmt(db, 'SELECT value FROM seq_counter WHERE id = 1').get() as { value: number }).value);
     return out;
   })();
 }

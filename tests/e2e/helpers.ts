@@ -41,8 +41,8 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
 }
 
 /** First run through the UI: team with the 三八制 preset and a pasted roster. */
-export async function setUpTeam(page: Page, names = ['张三 采煤机司机', '李四 支架工', '王五 输送机司机', '赵六 电工']) {
-  await page.goto('/');
+export async function setUpTeam(page: Page, names = ['张三 采煤机司机', '李四 支架工', '王五 输送机司机', '赵六 电工'], base = '') {
+  await page.goto(`${base}/`);
   await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible();
   await page.getByLabel('小政委姓名').fill('刘建国');
   await page.getByLabel('区队 / 工区').fill('综采一队');

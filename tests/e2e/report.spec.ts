@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { generateTeamData, seedIndexedDb } from '../../bench/report-month';
-import { addMonths, localDay, monthKey } from '../../src/domain/calendar';
+import { addMonths, localDay, monthKey, monthLabel } from '../../src/domain/calendar';
 import { newHazard } from '../../src/domain/hazard';
 import { computeMonthFigures, WEEK_RULE_NOTE } from '../../src/domain/report-figures';
 import type { Team, Worker } from '../../src/domain/types';
@@ -105,21 +105,62 @@ test('月汇报 offline: figures match the records, submit, revise (第2版), pr
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/report-4-submitted.png` });
 
+  // The branch's review arrives through sync (settings row written by the outbox): shown as is.
+  const [stored] = await readStore<{ id: string; ideas: { id: string }[] }>(page, 'reports');
+  await seedIndexedDb(page, { settings: [{ key: `sync.review:${stored!.id}`, value: {
+    reportId: stored!.id, score: 92, feedback: '谈心覆盖面广，继续保持', adoptedIdeaIds: [stored!.ideas[0]!.id], reviewedAt: Date.now() + 60_000,
+  } }] });
+  await page.reload();
+  await expect(page.getByTestId('status-label')).toHaveText('已审阅');
+  await expect(page.getByTestId('review')).toContainText('92');
+  await expect(page.getByTestId('review')).toContainText('谈心覆盖面广，继续保持');
+  await expect(page.getByTestId('review')).toContainText('采纳的金点子：班前会二维码签到');
+  await expect(page.getByTestId('idea')).toContainText('已采纳');
+
   // Print view: title, team, figures as submitted, written parts, week rule, signatures.
   await page.getByRole('link', { name: '打印 / 存为PDF' }).click();
   await expect(page.getByRole('heading', { name: '班组小政委月度工作汇报' })).toBeVisible();
   const sheetA4 = page.locator('.sheet-a4');
   await expect(sheetA4).toContainText(`${team!.district} · ${team!.name}`);
   await expect(page.getByTestId('print-version')).toContainText('第2版');
+  await expect(sheetA4).toContainText('班前会二维码签到（已采纳）');
+  await expect(sheetA4).toContainText('评分：92 分');
   await expect(page.getByTestId('print-fig-followed')).toHaveText(new RegExp(`^${expected.daily.followed.value} 班`));
   await expect(page.getByTestId('print-fig-talks')).toHaveText(`${expected.daily.talks.count.value} 人次`);
   await expect(sheetA4).toContainText('补充：月底复查隐患');
   await expect(sheetA4).toContainText(WEEK_RULE_NOTE);
   await expect(sheetA4).toContainText('党支部书记签字');
+  await page.screenshot({ path: `${SHOTS}/report-print-phone.png` });
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: '打印 / 存为PDF' })).toBeHidden();
   await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
   await page.screenshot({ path: `${SHOTS}/report-print-a4.png`, fullPage: true });
   await page.pdf({ path: `${SHOTS}/report-print.pdf`, format: 'A4', preferCSSPageSize: true });
+  await context.close();
+});
+
+test('月汇报 reminder: early in a month, last month’s unsubmitted report is flagged and linked', async () => {
+  const { context } = await launchPhone();
+  const page = context.pages()[0] ?? (await context.newPage());
+  await setUpTeam(page);
+  const thisMonth = monthKey(localDay(Date.now(), 'Asia/Shanghai'));
+  const lastMonth = addMonths(thisMonth, -1);
+  // The 3rd of this month: within the five days after last month's end.
+  await page.clock.setFixedTime(new Date(`${thisMonth}-03T10:00:00+08:00`));
+  await page.goto('/report');
+  const banner = page.getByTestId('report-due');
+  await expect(banner).toContainText(`${monthLabel(lastMonth)}的月汇报还未提交`);
+  await expect(banner).toContainText(`请在${Number(thisMonth.slice(5))}月5日前提交`);
+  await page.screenshot({ path: `${SHOTS}/report-due-banner.png` });
+  await banner.click();
+  await expect(page).toHaveURL(new RegExp(`/report/${lastMonth}$`));
+  await expect(page.getByTestId('report-month')).toHaveText(`${monthLabel(lastMonth)} 月汇报`);
+  await expect(page.getByTestId('report-due')).toHaveCount(0); // not on the month it points to
+
+  // The 10th: past the reminder window, nothing shows.
+  await page.clock.setFixedTime(new Date(`${thisMonth}-10T10:00:00+08:00`));
+  await page.goto('/report');
+  await expect(page.getByTestId('report-month')).toHaveText(`${monthLabel(thisMonth)} 月汇报`);
+  await expect(page.getByTestId('report-due')).toHaveCount(0);
   await context.close();
 });

@@ -5,7 +5,7 @@
  * the 6-month chart.
  */
 import { html } from 'hono/html';
-import { addMonths, monthDays, monthLabel } from '../../domain/calendar';
+import { addMonths, monthDays } from '../../domain/calendar';
 import type { DayKey, MonthKey } from '../../domain/types';
 import type { Sqlite } from '../db';
 import { listDevices, type TeamRow } from '../store';
@@ -92,11 +92,12 @@ ${chartSvg(r.chart, `${r.team.name} 近6个月`)}
 }
 
 export function monthNav(month: MonthKey, base: string): Html {
-  const sep = base.includes('?') ? '&' : '?';
-  return html`<div class="actions noprint">
-<a class="button secondary" href="${base}${sep}month=${addMonths(month, -1)}">‹ 上月</a>
-<form method="get" action="${base.split('?')[0]}" class="inline">${base.includes('branch=') ? html`<input type="hidden" name="branch" value="${new URLSearchParams(base.split('?')[1]).get('branch') ?? ''}">` : ''}
-<label class="inline">月份 <input type="month" name="month" value="${month}" required></label> <button class="secondary">查看</button></form>
-<a class="button secondary" href="${base}${sep}month=${addMonths(month, 1)}">下月 ›</a>
-</div><p class="muted">${monthLabel(month)}</p>`;
+  const [path, query = ''] = base.split('?');
+  const branch = new URLSearchParams(query).get('branch');
+  const sep = query ? `?${query}&` : '?';
+  return html`<div class="actions monthnav noprint">
+<a class="button secondary" href="${path}${sep}month=${addMonths(month, -1)}">‹ 上月</a>
+<form method="get" action="${path}" class="inline">${branch ? html`<input type="hidden" name="branch" value="${branch}">` : ''}<input type="month" name="month" value="${month}" aria-label="月份" required> <button class="secondary">查看</button></form>
+<a class="button secondary" href="${path}${sep}month=${addMonths(month, 1)}">下月 ›</a>
+</div>`;
 }

@@ -4,6 +4,7 @@
  * Mounted by app.ts: `app.route('/secretary', secretaryRoutes(...))`.
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Sqlite } from '../db';
@@ -11,7 +12,7 @@ import { checkPassword, closeSession, openSession, requireSession, SignInLimiter
 import { audit } from './access';
 import { errorBox, page } from './layout';
 import { STYLE } from './style';
-import { teamRoutes } from './routes-team';
+import { dashboard, teamRoutes } from './routes-team';
 import { exportRoutes } from './routes-export';
 import { manageRoutes } from './routes-manage';
 
@@ -35,7 +36,7 @@ function loginPage(errors: string[], username = '') {
 export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => number }): Hono {
   const deps: AuthDeps = { db: opts.db, tls: opts.tls, clock: opts.clock ?? Date.now };
   const limiter = new SignInLimiter();
-  const app = new Hono<SecEnv>();
+  const app = new Hono();
 
   app.get('/style.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
@@ -61,11 +62,15 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
   });
 
   const guarded = new Hono<SecEnv>();
+  // Forms only: a roster of 200 lines is far below this.
+  guarded.use('*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('提交的内容过大', 413) }));
   guarded.use('*', requireSession(deps));
   guarded.post('/logout', (c) => {
     closeSession(c, deps, c.get('session'));
     return c.redirect('/secretary/login', 303);
   });
+  const home = dashboard(deps);
+  guarded.get('*', async (c, next) => (c.req.path === '/secretary/' ? home(c) : next()));
   guarded.route('/', teamRoutes(deps));
   guarded.route('/', exportRoutes(deps));
   guarded.route('/', manageRoutes(deps));

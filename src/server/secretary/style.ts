@@ -44,7 +44,8 @@ button,.button{min-height:44px;padding:8px 18px;border-radius:6px;border:2px sol
 button.secondary,.button.secondary{background:#fff;color:var(--red)}
 button.link{background:none;border:none;padding:0;min-height:0;font-weight:600;cursor:pointer}
 form.inline{display:inline}
-.actions{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
+.actions{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0;align-items:center}
+.monthnav form{display:inline-flex;gap:8px;align-items:center}.monthnav input[type=month]{width:auto}
 .error{border:2px solid var(--red);background:#fff0f0;padding:8px 12px;border-radius:6px;margin:8px 0}
 .notice{border:2px solid var(--ok);background:#eef8ef;padding:8px 12px;border-radius:6px}
 .muted{color:var(--muted)}

@@ -1,6 +1,6 @@
 import { addMonths, localDay, monthKey, monthLabel } from '../../../domain/calendar';
 import { reportDue, reportDueBy } from '../../../domain/report';
-import type { Team } from '../../../domain/types';
+import type { MonthKey, Team } from '../../../domain/types';
 import { getReportRecord } from '../../../db/reports';
 import { useLive } from '../../hooks';
 
@@ -9,7 +9,7 @@ import { useLive } from '../../hooks';
  * of the next while that month's report is not submitted. Kept tiny (global styles only, no
  * report screen imports) because it sits in the phone's first load.
  */
-export function ReportDueBanner({ team }: { team: Team }) {
+export function ReportDueBanner({ team, except }: { team: Team; except?: MonthKey }) {
   const today = localDay(Date.now(), team.timeZone);
   const thisMonth = monthKey(today);
   const lastMonth = addMonths(thisMonth, -1);
@@ -18,11 +18,11 @@ export function ReportDueBanner({ team }: { team: Team }) {
     for (const m of [lastMonth, thisMonth]) if (reportDue(today, m, await getReportRecord(m))) return m;
     return null;
   }, [today]);
-  if (!due) return null;
+  if (!due || due === except) return null; // `except`: the report screen already showing that month
   const by = reportDueBy(due);
   return (
-    <a class="banner warn" href={`/report/${due}`} data-testid="report-due" style={{ textDecoration: 'none', minHeight: '52px' }}>
-      <span>✎ {monthLabel(due)}月汇报还未提交，请在{Number(by.slice(5, 7))}月{Number(by.slice(8))}日前提交</span>
+    <a class="banner warn" href={`/report/${due}`} data-testid="report-due" style={{ textDecoration: 'none', minHeight: '52px', borderRadius: '10px', margin: '8px 0' }}>
+      <span>✎ {monthLabel(due)}的月汇报还未提交，请在{Number(by.slice(5, 7))}月{Number(by.slice(8))}日前提交</span>
       <span aria-hidden="true">›</span>
     </a>
   );

@@ -44,7 +44,7 @@ export function ReportPrint({ team, month }: { team: Team; month: MonthKey }) {
           </tbody>
         </table>
         <PrintFigures figures={figures} />
-        <PrintText text={text} />
+        <PrintText text={text} adoptedIds={report?.review?.adoptedIdeaIds} />
         {report?.review && (
           <section>
             <h2>党支部审阅</h2>

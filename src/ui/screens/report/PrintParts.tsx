@@ -59,7 +59,7 @@ export function PrintFigures({ figures }: { figures: MonthFigures }) {
 const para = (s: string) => (s.trim() ? s.split('\n').map((line, i) => <p key={i}>{line}</p>) : <p class="empty">（未填写）</p>);
 
 /** The written parts, numbered as the branch's form has them. */
-export function PrintText({ text }: { text: ReportText | null }) {
+export function PrintText({ text, adoptedIds = [] }: { text: ReportText | null; adoptedIds?: string[] }) {
   const t = text ?? { lookBack: '', progress: '', nextPriorities: [], methods: '', ideas: [] };
   const priorities = t.nextPriorities.filter((p) => p.trim() !== '');
   return (
@@ -78,7 +78,7 @@ export function PrintText({ text }: { text: ReportText | null }) {
             <thead><tr><th>序号</th><th>标题</th><th>内容</th><th>预期效果</th></tr></thead>
             <tbody>
               {t.ideas.map((i, n) => (
-                <tr key={i.id}><td>{n + 1}</td><td>{i.title}{i.adopted && '（已采纳）'}</td><td>{i.content}</td><td>{i.expectedEffect}</td></tr>
+                <tr key={i.id}><td>{n + 1}</td><td>{i.title}{(i.adopted || adoptedIds.includes(i.id)) && '（已采纳）'}</td><td>{i.content}</td><td>{i.expectedEffect}</td></tr>
               ))}
             </tbody>
           </table>

@@ -5,6 +5,7 @@ import type { MonthKey, Team } from '../../../domain/types';
 import { getReport, monthFigures } from '../../../db/reports';
 import { useLive } from '../../hooks';
 import { lazyScreen } from '../../lazy';
+import { ReportDueBanner } from './DueBanner';
 import { Figures } from './Figures';
 import { EMPTY_TEXT } from './report-text';
 import { StatusCard } from './StatusCard';
@@ -50,6 +51,7 @@ function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; c
         <h1 data-testid="report-month">{monthLabel(month)} 月汇报</h1>
         {next <= current ? <a class="btn" href={`/report/${next}`} aria-label="下个月">›</a> : <span class="btn-space" />}
       </div>
+      <ReportDueBanner team={team} except={month} />
       {report === undefined || figures === undefined ? (
         <p class="muted">正在统计本月数据…</p>
       ) : (

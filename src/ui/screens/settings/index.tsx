@@ -6,6 +6,7 @@ import { useSignal } from '../../signal';
 import { askPersistence, formatBytes, refreshStorage, storageState } from '../../storage';
 import { RosterEditor } from '../setup/RosterEditor';
 import { TeamForm } from '../setup/TeamForm';
+import { RiskTypesEditor } from '../week/RiskTypesEditor';
 
 /** Settings: storage safety first (it is what keeps unsent entries), then team and roster. */
 export function SettingsScreen({ team }: { team: Team }) {
@@ -37,6 +38,10 @@ export function SettingsScreen({ team }: { team: Team }) {
       <section class="card">
         <h2>花名册</h2>
         <RosterEditor />
+      </section>
+      <section class="card">
+        <h2>不稳定不安全隐患类型（周帮扶）</h2>
+        <RiskTypesEditor />
       </section>
       <p class="hint">版本 {import.meta.env.VITE_APP_VERSION ?? 'dev'}</p>
     </main>

@@ -15,7 +15,9 @@ import { useDutyEditor } from './useDutyEditor';
 export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day: string; shiftId: string; isCurrent: boolean }) {
   const shift = team.shifts.find((s) => s.id === shiftId);
   const workers = useLive(() => listWorkers(), []) ?? [];
-  const duty = useLive(() => findDuty(day, shiftId), [day, shiftId]);
+  // undefined while loading, null when the shift has no record yet: never show "0/9" for a shift not read yet.
+  const loaded = useLive(async () => (await findDuty(day, shiftId)) ?? null, [day, shiftId]);
+  const duty = loaded ?? undefined;
   const hazardCount = useLive(async () => (duty ? (await hazardsOfDuty(duty.id)).length : 0), [duty?.id]) ?? 0;
   const recent = useLive(() => recentDuties(30), []) ?? [];
   const { edit, ensure } = useDutyEditor(day, shift, workers.length);
@@ -45,7 +47,7 @@ export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day
       <div class="card" data-testid="progress">
         <div class="row" style={{ justifyContent: 'space-between' }}>
           <b>{shift.name}（{shift.start}–{shift.end}）</b>
-          <span data-testid="progress-text">{duty?.dayOff ? '本班休息' : `已完成 ${done}/${total}`}</span>
+          <span data-testid="progress-text">{loaded === undefined ? '读取中…' : duty?.dayOff ? '本班休息' : `已完成 ${done}/${total}`}</span>
         </div>
         <div class="progress" aria-hidden="true"><div style={{ width: `${(done / total) * 100}%` }} /></div>
         {progress && !progress.complete && <p class="hint">还差：{progress.missing.map((k) => SECTION_LABELS[k]).join('、')}</p>}

@@ -1,0 +1,127 @@
+/** 设备登记 and 停用, 考核细则, 班组/支部配置, 审计日志 (admin). */
+import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import { DEFAULT_RISK_TYPE_NAMES } from '../../domain/risk-types';
+import { SECTION_LABELS } from '../../domain/checklist';
+import { enrolLink } from '../bootstrap';
+import { createEnrolCode, revokeDevice, setConfig, type DeviceRow } from '../store';
+import { audit, currentBranch, teamFor } from './access';
+import type { AuthDeps, SecEnv } from './auth';
+import {
+  getConfig, namesText, parseNames, parseRoster, parseShifts, rosterText, shiftsText, teamKey,
+  type NamedItem, type RosterItem, type ShiftItem,
+} from './config';
+import { codePage } from './enrol';
+import { csrf, errorBox, notice, page, when } from './layout';
+import { rubricPage, parseRubricForm } from './rubric-page';
+import { getRubric, setRubric } from './rubric';
+
+export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
+  const { db, clock } = deps;
+  const r = new Hono<SecEnv>();
+  const str = (x: unknown) => (typeof x === 'string' ? x : '');
+
+  r.post('/team/:id/code', async (c) => {
+    const s = c.get('session');
+    const team = teamFor(db, s.account, c.req.param('id'));
+    if (!team) return c.text('班组不存在或无权查看', 404);
+    const code = createEnrolCode(db, team.id, clock());
+    audit(db, clock(), s.account, 'create_code', team.id);
+    const base = (process.env.PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+    return c.html(page('设备登记码', s, await codePage(team, code.code, code.expiresAt, enrolLink(base, code.code))));
+  });
+
+  r.post('/device/:id/revoke', (c) => {
+    const s = c.get('session');
+    const device = db.prepare('SELECT * FROM devices WHERE id = ?').get(c.req.param('id')) as DeviceRow | undefined;
+    const team = device ? teamFor(db, s.account, device.team_id) : null;
+    if (!device || !team) return c.text('设备不存在或无权操作', 404);
+    revokeDevice(db, device.id, clock());
+    audit(db, clock(), s.account, 'revoke_device', team.id, device.id);
+    return c.redirect(`/secretary/team/${team.id}#devices`, 303);
+  });
+
+  r.get('/rubric', (c) => {
+    const s = c.get('session');
+    const branch = currentBranch(db, s.account, c.req.query('branch'));
+    return c.html(page('考核细则', s, rubricPage(s, branch, getRubric(db, branch.id), [], c.req.query('saved') === '1')));
+  });
+  r.post('/rubric', async (c) => {
+    const s = c.get('session');
+    const form = await c.req.parseBody({ all: true });
+    const branch = currentBranch(db, s.account, str(form.branch));
+    const parsed = parseRubricForm(form);
+    if (!parsed.ok) return c.html(page('考核细则', s, rubricPage(s, branch, parsed.items, parsed.errors, false)), 400);
+    setRubric(db, branch.id, parsed.items, clock());
+    audit(db, clock(), s.account, 'edit_rubric', null, branch.id);
+    return c.redirect(`/secretary/rubric?saved=1${s.account.role === 'admin' ? `&branch=${branch.id}` : ''}`, 303);
+  });
+
+  r.get('/team/:id/config', (c) => configPage(c, null));
+  r.post('/team/:id/config', async (c) => {
+    const s = c.get('session');
+    const team = teamFor(db, s.account, c.req.param('id'));
+    if (!team) return c.text('班组不存在或无权查看', 404);
+    const form = await c.req.parseBody();
+    const what = str(form.what);
+    const text = str(form.text).slice(0, 20_000);
+    const b = team.branch_id;
+    const result =
+      what === 'roster' ? parseRoster(text, getConfig<RosterItem>(db, b, teamKey(team.id, 'roster')))
+      : what === 'shifts' ? parseShifts(text, getConfig<ShiftItem>(db, b, teamKey(team.id, 'shifts')))
+      : what === 'riskTypes' ? parseNames(text, getConfig<NamedItem>(db, b, 'riskTypes'), '隐患类型')
+      : what === 'checklist' ? parseNames(text, getConfig<NamedItem>(db, b, 'checklist'), '检查项', 30)
+      : { ok: false as const, errors: ['未知的配置项'] };
+    if (!result.ok) return configPage(c, { what, text, errors: result.errors }, 400);
+    const key = what === 'roster' || what === 'shifts' ? teamKey(team.id, what) : what;
+    setConfig(db, b, key, result.items, clock());
+    audit(db, clock(), s.account, 'edit_config', team.id, key);
+    return c.redirect(`/secretary/team/${team.id}/config?saved=${what}`, 303);
+  });
+
+  function configPage(c: Context<SecEnv>, bad: { what: string; text: string; errors: string[] } | null, status: 200 | 400 = 200) {
+    const s = c.get('session');
+    const team = teamFor(db, s.account, c.req.param('id') ?? '');
+    if (!team) return c.text('班组不存在或无权查看', 404);
+    const b = team.branch_id;
+    const value = (what: string, current: string) => (bad?.what === what ? bad.text : current);
+    const risk = getConfig<NamedItem>(db, b, 'riskTypes');
+    const checklist = getConfig<NamedItem>(db, b, 'checklist');
+    const block = (what: string, title: string, hint: string, current: string, retired: string[]) => html`
+<h2>${title}</h2>${bad?.what === what ? errorBox(bad.errors) : ''}
+<form method="post" action="/secretary/team/${team.id}/config" class="stack">${csrf(s)}<input type="hidden" name="what" value="${what}">
+<label for="t-${what}">${hint}</label><textarea id="t-${what}" name="text" rows="8">${value(what, current)}</textarea>
+${retired.length ? html`<p class="muted">已停用（旧记录仍可读）：${retired.join('、')}</p>` : ''}
+<div class="actions"><button>保存${title}</button></div></form>`;
+    const saved = c.req.query('saved');
+    return c.html(page('班组配置', s, html`<h1>${team.name} · 配置</h1>
+${notice(saved ? '已保存，手机下次同步时生效。' : undefined)}
+<p class="muted">修改后，本班组的手机在下次同步时收到。删除一行即停用该项，已有记录仍保留原名称。</p>
+${block('roster', '花名册', '一行一人：姓名 工种 党员（工种、党员可省略）', rosterText(getConfig<RosterItem>(db, b, teamKey(team.id, 'roster'))),
+      getConfig<RosterItem>(db, b, teamKey(team.id, 'roster')).filter((x) => x.retired).map((x) => x.name))}
+${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点班 00:00-08:00」', shiftsText(getConfig<ShiftItem>(db, b, teamKey(team.id, 'shifts'))),
+      getConfig<ShiftItem>(db, b, teamKey(team.id, 'shifts')).filter((x) => x.retired).map((x) => x.name))}
+${block('riskTypes', '不稳定不安全隐患类型（全支部）', '一行一个类型，按显示顺序', risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n'), risk.filter((x) => x.retired).map((x) => x.name))}
+${block('checklist', '日跟班检查项（全支部）', '一行一项，按显示顺序', checklist.length ? namesText(checklist) : Object.values(SECTION_LABELS).join('\n'), checklist.filter((x) => x.retired).map((x) => x.name))}
+<p><a href="/secretary/team/${team.id}">返回班组</a></p>`), status);
+  }
+
+  r.get('/audit', (c) => {
+    const s = c.get('session');
+    if (s.account.role !== 'admin') return c.html(page('无权访问', s, html`<h1>只有管理员可以查看审计日志</h1>`), 403);
+    const rows = db.prepare(`SELECT a.at, s.username, a.action, t.name AS team, a.detail FROM audit_log a
+      JOIN secretaries s ON s.id = a.secretary_id LEFT JOIN teams t ON t.id = a.team_id ORDER BY a.id DESC LIMIT 500`).all() as
+      { at: number; username: string; action: string; team: string | null; detail: string }[];
+    return c.html(page('审计日志', s, html`<h1>审计日志（最近500条）</h1><div class="scroll"><table>
+<thead><tr><th>时间</th><th>账号</th><th>操作</th><th>班组</th><th>说明</th></tr></thead><tbody>
+${rows.map((x) => html`<tr><td>${when(x.at)}</td><td>${x.username}</td><td>${ACTIONS[x.action] ?? x.action}</td><td>${x.team ?? '—'}</td><td>${x.detail}</td></tr>`)}
+</tbody></table></div>`));
+  });
+  return r;
+}
+
+const ACTIONS: Record<string, string> = {
+  sign_in: '登录', view_team: '查看班组', view_day: '查看当日记录', view_report: '查看月汇报', score_report: '评分',
+  print_report: '打印月汇报', export_xlsx: '导出Excel', export_docx: '导出Word', export_csv: '导出CSV',
+  create_code: '生成登记码', revoke_device: '停用设备', edit_rubric: '修改考核细则', edit_config: '修改配置',
+};
