@@ -4,17 +4,14 @@ import { build } from 'vite';
 import type { TeamData } from '../tests/fixtures/generate';
 import { figure, type Figure } from './stats';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic', '--lang=zh-CN',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/fixtures/chromium';
 const PHONE = {
   viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
   locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true,
   userAgent: 'Mozilla/5.0 (Linux; Android 13; Redmi Note 12) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36',
 };
 
-export const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export const launch = () => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 export const phoneContext = (b: Browser, baseURL: string) => b.newContext({ ...PHONE, baseURL, serviceWorkers: 'allow' });
 
 /** The app's real src/db code as one script, for page.evaluate in a page of the app's origin. */

@@ -12,7 +12,7 @@
 import { liveQuery } from 'dexie';
 import * as v from 'valibot';
 import {
-  MAX_RECORD_BYTES, SyncRecordSchema, type Ack, type ConfigEntry, type OutboxSummary, type PullResponse,
+  MAX_BATCH_RECORDS, MAX_RECORD_BYTES, SyncRecordSchema, type Ack, type ConfigEntry, type OutboxSummary, type PullResponse,
   type RejectedEntry, type Rejection, type Review, type SyncRecord, type SyncState, type SyncTableName,
 } from '../domain/sync-protocol';
 import { SYNCED_TABLES, type AppDb } from './schema';
@@ -61,7 +61,8 @@ async function rejectedMap(db: AppDb): Promise<Map<string, RejectedEntry>> {
 }
 
 /**
- * Dirty records in push order (parents first), up to maxBytes of JSON (at least one).
+ * Dirty records in push order (parents first), up to maxBytes of JSON (at least one)
+ * and at most MAX_BATCH_RECORDS (the server refuses more in one push).
  * Records the server refused at their current revision are skipped; records the phone
  * cannot send at all (malformed, too large) are marked refused here, so none blocks the rest.
  */
@@ -86,7 +87,7 @@ export function listDirty(db: AppDb, maxBytes: number, now: number): Promise<{ r
           });
           continue;
         }
-        if (records.length > 0 && bytes + size > maxBytes) {
+        if (records.length > 0 && (bytes + size > maxBytes || records.length >= MAX_BATCH_RECORDS)) {
           await storeRejections(db, refuse);
           return { records, more: true };
         }
@@ -109,8 +110,10 @@ async function storeRejections(db: AppDb, entries: RejectedEntry[]): Promise<voi
  * goes next time), adopts the server's version where the phone's lost a conflict, and
  * records refusals.
  */
-export function acknowledge(db: AppDb, acks: Ack[], rejections: Rejection[], now: number): Promise<void> {
-  const tables = [...new Set([...acks, ...rejections].map((a) => a.table))];
+export function acknowledge(
+  db: AppDb, acks: Ack[], rejections: Rejection[], now: number, piggy?: { since: number; pull: PullResponse },
+): Promise<void> {
+  const tables = [...new Set([...acks, ...rejections, ...(piggy?.pull.records ?? [])].map((a) => a.table))];
   return withReopen(db, () =>
     db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], async () => {
       for (const ack of acks) {
@@ -122,6 +125,10 @@ export function acknowledge(db: AppDb, acks: Ack[], rejections: Rejection[], now
         await db.settings.delete(rejectedKey(ack.table, ack.id));
       }
       await storeRejections(db, rejections.map((r) => ({ ...r, at: now })));
+      // A pull that came with the push: stored with its cursor in this same transaction,
+      // and only if the cursor it was asked from is still the stored one (otherwise it is
+      // dropped whole, and the next pull fetches it again).
+      if (piggy && (await readState(db)).cursor === piggy.since) await storePull(db, piggy.pull);
     }));
 }
 
@@ -138,19 +145,22 @@ export function markRejected(db: AppDb, entries: RejectedEntry[]): Promise<void>
 export function applyPull(db: AppDb, pull: PullResponse): Promise<void> {
   const tables = [...new Set(pull.records.map((r) => r.table))];
   return withReopen(db, () =>
-    db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], async () => {
-      for (const rec of pull.records) {
-        const local = (await db.table(rec.table).get(rec.id)) as Row | undefined;
-        if (local?.dirty === 1) continue;
-        await db.table(rec.table).put(fromSyncRecord(rec));
-      }
-      await db.settings.bulkPut([
-        ...pull.config.map((c) => ({ key: CONFIG + c.key, value: { value: c.value, updatedAt: c.updatedAt } })),
-        ...pull.reviews.map((r) => ({ key: REVIEW + r.reportId, value: r })),
-      ]);
-      const state = await readState(db);
-      await db.settings.put({ key: STATE_KEY, value: { ...state, cursor: pull.cursor } });
-    }));
+    db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], () => storePull(db, pull)));
+}
+
+/** The body of applyPull; runs inside a rw transaction over the pulled tables and settings. */
+async function storePull(db: AppDb, pull: PullResponse): Promise<void> {
+  for (const rec of pull.records) {
+    const local = (await db.table(rec.table).get(rec.id)) as Row | undefined;
+    if (local?.dirty === 1) continue;
+    await db.table(rec.table).put(fromSyncRecord(rec));
+  }
+  await db.settings.bulkPut([
+    ...pull.config.map((c) => ({ key: CONFIG + c.key, value: { value: c.value, updatedAt: c.updatedAt } })),
+    ...pull.reviews.map((r) => ({ key: REVIEW + r.reportId, value: r })),
+  ]);
+  const state = await readState(db);
+  await db.settings.put({ key: STATE_KEY, value: { ...state, cursor: pull.cursor } });
 }
 
 async function readState(db: AppDb): Promise<SyncState> {

@@ -1,5 +1,6 @@
 /** Revision bookkeeping shared by every repository: each local change is one new revision. */
 import type { RecordMeta } from '../domain/types';
+import { recordMeta } from '../domain/weekly-meta';
 import { now } from './clock';
 
 /** Next revision of a changed record: rev+1, dirty for the outbox, updatedAt now. */
@@ -8,7 +9,7 @@ export function bump<T extends RecordMeta>(r: T, at = now()): T {
 }
 
 export function meta(id: string, at = now()): RecordMeta {
-  return { id, createdAt: at, updatedAt: at, rev: 1, deleted: false, dirty: 1 };
+  return recordMeta(id, at);
 }
 
 export const alive = <T extends { deleted: boolean }>(r: T): boolean => !r.deleted;

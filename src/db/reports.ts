@@ -37,6 +37,30 @@ function hazardMatters(h: Hazard, first: string): boolean {
   return h.foundDay >= first || h.status === 'open' || (h.closedDay ?? '') >= first || h.history.some((e) => e.day >= first);
 }
 
+/** W01–W52 exist in every ISO year; W53 and anything else is left for the domain to judge. */
+const SURE_WEEK = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-2])$/;
+
+/**
+ * Help records of weeks before the month matter only through each worker's latest one (who is
+ * still watched at the month's end), so only that one is kept, ordered as the domain's
+ * latestPerWorker orders them. Same figures, far less work: weekMonth is costly per record.
+ */
+function helpForMonth(rows: HelpRecord[], firstWeek: string): HelpRecord[] {
+  const latest = new Map<string, HelpRecord>();
+  const out: HelpRecord[] = [];
+  for (const r of rows) {
+    if (r.week >= firstWeek || r.deleted || !SURE_WEEK.test(r.week)) {
+      out.push(r);
+      continue;
+    }
+    const cur = latest.get(r.workerId);
+    const later = !cur || r.week > cur.week
+      || (r.week === cur.week && (r.createdAt > cur.createdAt || (r.createdAt === cur.createdAt && r.id > cur.id)));
+    if (later) latest.set(r.workerId, r);
+  }
+  return [...out, ...latest.values()];
+}
+
 /** Reads inside the caller's transaction (so submit can snapshot in the same one it writes). */
 async function readInput(db: AppDb, month: MonthKey): Promise<MonthInput> {
   const { first, last, weeks } = monthBounds(month);
@@ -59,7 +83,7 @@ async function readInput(db: AppDb, month: MonthKey): Promise<MonthInput> {
     hazards: hazards.filter((h) => hazardMatters(h, first)),
     workers,
     weeklyScreenings: screenings as unknown as WeeklyScreening[],
-    helpRecords: help as unknown as HelpRecord[],
+    helpRecords: helpForMonth(help as unknown as HelpRecord[], weeks[0] ?? ''),
     pairs: pairs as unknown as PairRecord[],
     hardships: hardships as unknown as HardshipEntry[],
     riskTypes: riskTypes as unknown as RiskType[],

@@ -9,7 +9,7 @@ import { newHelpRecord, newWeeklyScreening, type HelpRecord, type WeeklyScreenin
 import { startFollowUp } from '../domain/weekly-carry';
 import { newId, now } from './clock';
 import { withDb } from './connection';
-import { alive, bump } from './records';
+import { alive, bump, meta } from './records';
 import type { AppDb } from './schema';
 
 type Stored = Parameters<AppDb['helpRecords']['put']>[0];
@@ -57,7 +57,7 @@ export async function addRiskType(name: string): Promise<RiskType> {
       const err = riskTypeNameError(name, all);
       if (err) throw new Error(err);
       const order = Math.max(-1, ...all.map((t) => t.order)) + 1;
-      const t: RiskType = { id: newId(), createdAt: now(), updatedAt: now(), rev: 1, deleted: false, dirty: 1, name: name.trim(), retired: false, order };
+      const t: RiskType = { ...meta(newId()), name: name.trim(), retired: false, order };
       await db.riskTypes.add(stored(t));
       return t;
     }),

@@ -3,6 +3,7 @@
  * counts as done. An explicit "nothing to report" (全员到岗, 无薄弱人员, 无隐患) is done.
  */
 import type { DailyDuty, DayKey, RecordMeta, WeakAction, WeakReason } from './types';
+import { recordMeta } from './weekly-meta';
 
 export const WEAK_REASONS: Record<WeakReason, string> = {
   fatigue: '疲劳',
@@ -88,12 +89,7 @@ export function newDuty(
   expected: number | null,
 ): DailyDuty {
   return {
-    id: meta.id,
-    createdAt: meta.createdAt,
-    updatedAt: meta.createdAt,
-    rev: 1,
-    deleted: false,
-    dirty: 1,
+    ...recordMeta(meta.id, meta.createdAt),
     day,
     shiftId: shift.id,
     shiftName: shift.name,

@@ -3,6 +3,7 @@
  * and every change is kept in its history; nothing disappears without a trace.
  */
 import type { DayKey, Hazard, RecordMeta } from './types';
+import { recordMeta } from './weekly-meta';
 
 export interface HazardInput {
   description: string;
@@ -16,12 +17,7 @@ export function newHazard(
   input: HazardInput,
 ): Hazard {
   return {
-    id: meta.id,
-    createdAt: meta.createdAt,
-    updatedAt: meta.createdAt,
-    rev: 1,
-    deleted: false,
-    dirty: 1,
+    ...recordMeta(meta.id, meta.createdAt),
     dutyId: found.dutyId,
     foundDay: found.day,
     shiftName: found.shiftName,

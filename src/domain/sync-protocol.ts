@@ -8,8 +8,15 @@ import * as v from 'valibot';
 export const PROTOCOL_VERSION = 1;
 /** The server refuses larger bodies (after gunzip too). */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** The phone packs batches up to this many JSON bytes: a few seconds on weak 2G. */
+/** Without gzip the phone packs batches up to this many JSON bytes: ~2 s on 250 kbit/s. */
 export const BATCH_BYTES = 64 * 1024;
+/**
+ * With gzip the JSON bound is larger (a month of a team, ~80 KB of JSON, is one batch);
+ * what must stay small is the compressed body: WIRE_BATCH_BYTES, ~1.5 s on 250 kbit/s.
+ * A gzipped batch above it is split in halves before it is sent.
+ */
+export const GZIP_BATCH_BYTES = 384 * 1024;
+export const WIRE_BATCH_BYTES = 48 * 1024;
 /** A single record larger than this is refused rather than sent forever. */
 export const MAX_RECORD_BYTES = 256 * 1024;
 export const MAX_BATCH_RECORDS = 500;
@@ -75,10 +82,17 @@ export const SyncRecordSchema = v.strictObject({
 });
 export type SyncRecord = v.InferOutput<typeof SyncRecordSchema>;
 
+const Cursor = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 export const PushRequestSchema = v.strictObject({
   v: Version,
   teamId: Id,
   records: v.pipe(v.array(SyncRecordSchema), v.minLength(1), v.maxLength(MAX_BATCH_RECORDS)),
+  /**
+   * The phone's pull cursor (optional, added within v1): the answer then carries `pull`,
+   * the changes since it, so the last push of a run needs no separate pull.
+   */
+  since: v.optional(Cursor),
 });
 export type PushRequest = v.InferOutput<typeof PushRequestSchema>;
 
@@ -103,11 +117,13 @@ export interface PushResponse {
   acks: Ack[];
   rejected: Rejection[];
   serverTime: number;
+  /** Only when the request named `since`: what a pull from it would answer, after this push. */
+  pull?: PullResponse;
 }
 
 export const PullRequestSchema = v.strictObject({
   v: Version,
-  since: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  since: Cursor,
 });
 /** GET form: ?v=1&since=123 */
 export const PullQuerySchema = v.strictObject({

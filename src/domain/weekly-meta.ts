@@ -8,6 +8,10 @@ import type { RecordMeta } from './types';
 export type NewId = () => string;
 
 /** rev 1, dirty: a record born on the phone is unsent until the server acknowledges it. */
+export function recordMeta(id: string, at: number): RecordMeta {
+  return { id, createdAt: at, updatedAt: at, rev: 1, deleted: false, dirty: 1 };
+}
+
 export function freshMeta(now: number, newId: NewId): RecordMeta {
-  return { id: newId(), createdAt: now, updatedAt: now, rev: 1, deleted: false, dirty: 1 };
+  return recordMeta(newId(), now);
 }

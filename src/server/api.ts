@@ -11,9 +11,10 @@ import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import {
   EnrolRequestSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, PullQuerySchema, PullRequestSchema, PushRequestSchema,
-  describeIssues, type EnrolResponse, type ErrorBody, type ErrorCode,
+  describeIssues, type EnrolResponse, type ErrorBody, type ErrorCode, type PushResponse,
 } from '../domain/sync-protocol';
 import type { Sqlite } from './db';
+import { GroupCommit } from './group-commit';
 import { FailureLimiter } from './limiter';
 import { authenticate, redeemEnrolCode, type AuthResult } from './store';
 import { pull, push } from './sync-store';
@@ -117,6 +118,7 @@ function clientAddress(c: Context): string {
 export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
   const api = new Hono();
   const enrolFailures = new FailureLimiter(30, 10 * 60_000);
+  const writes = new GroupCommit(db);
   api.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -162,7 +164,12 @@ export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
     const who = auth(c, db, now);
     const body = parse(PushRequestSchema, await readJson(c));
     if (body.teamId !== who.team.id) fail(403, 'wrong_team', '数据不属于本设备登记的班组');
-    return sendJson(c, push(db, who.device, who.team, body.records, now));
+    // The piggybacked pull runs after the push, in the same transaction: it sees the
+    // batch just stored (and skips it, as the phone's own) and everything before it.
+    return sendJson(c, await writes.run((): PushResponse => {
+      const r = push(db, who.device, who.team, body.records, now);
+      return body.since === undefined ? r : { ...r, pull: pull(db, who.device, who.team, body.since) };
+    }));
   });
 
   api.get('/sync/pull', (c) => {

@@ -13,7 +13,7 @@ import {
   type SyncRecord, type SyncTableName,
 } from '../domain/sync-protocol';
 import { stmt, type Sqlite } from './db';
-import { nextSeq, type DeviceRow, type TeamRow } from './store';
+import type { DeviceRow, TeamRow } from './store';
 
 interface RecordRow {
   tbl: string; id: string; team_id: string; device_id: string; rev: number;
@@ -47,14 +47,46 @@ const TO_HISTORY = `INSERT INTO record_history (tbl, id, team_id, device_id, rev
     WHERE NOT EXISTS (SELECT 1 FROM record_history WHERE tbl = @tbl AND id = @id AND device_id = @device_id
       AND rev = @rev AND updated_at = @updated_at)`;
 
+const INSERT_NEW = `INSERT INTO records (tbl, id, team_id, device_id, rev, updated_at, deleted, body, received_at, seq)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, id) DO NOTHING`;
+
+/**
+ * Change numbers for one transaction, taken from the counter as a block: one read and
+ * one write of `seq_counter` per push instead of one UPDATE per record. Call inside the
+ * writing transaction (which holds the write lock), and `commit()` before it ends.
+ */
+function seqBlock(db: Sqlite): { peek(): number; take(): number; commit(): void } {
+  let next = 0;
+  let taken = false;
+  const peek = () => {
+    if (next === 0) next = (stmt(db, 'SELECT value FROM seq_counter WHERE id = 1').get() as { value: number }).value + 1;
+    return next;
+  };
+  return {
+    peek,
+    take: () => {
+      const n = peek();
+      next = n + 1;
+      taken = true;
+      return n;
+    },
+    commit: () => {
+      if (taken) stmt(db, 'UPDATE seq_counter SET value = ? WHERE id = 1').run(next - 1);
+    },
+  };
+}
+
 export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: SyncRecord[], now: number): PushResponse {
   const acks: Ack[] = [];
   const rejected: Rejection[] = [];
   const get = stmt(db, 'SELECT * FROM records WHERE tbl = ? AND id = ?');
-  const insert = stmt(db, UPSERT);
+  const insertNew = stmt(db, INSERT_NEW);
+  const upsert = stmt(db, UPSERT);
   const toHistory = stmt(db, TO_HISTORY);
 
+  // IMMEDIATE: the write lock is taken before the counter is read (the admin CLI may write too).
   db.transaction(() => {
+    const seq = seqBlock(db);
     for (const rec of records) {
       const ref = { table: rec.table, id: rec.id, rev: rec.rev };
       const { dirty: _dirty, ...sent } = rec.body;
@@ -65,26 +97,30 @@ export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: Sync
       // The envelope is authoritative: the stored body always agrees with it.
       const body = { ...sent, id: rec.id, rev: rec.rev, updatedAt: rec.updatedAt, deleted: rec.deleted };
       const json = JSON.stringify(body);
-      if (Buffer.byteLength(json) > MAX_RECORD_BYTES) {
+      if (json.length > MAX_RECORD_BYTES / 3 && Buffer.byteLength(json) > MAX_RECORD_BYTES) {
         rejected.push({ ...ref, code: 'too_large', message: '记录过大，无法发送' });
         continue;
       }
-      const existing = get.get(rec.table, rec.id) as RecordRow | undefined;
-      if (existing && existing.team_id !== team.id) {
+      const deleted = rec.deleted ? 1 : 0;
+      // The common case, a record the server has never seen: one statement.
+      if (insertNew.run(rec.table, rec.id, team.id, device.id, rec.rev, rec.updatedAt, deleted, json, now, seq.peek()).changes === 1) {
+        seq.take();
+        acks.push(ref);
+        continue;
+      }
+      const existing = get.get(rec.table, rec.id) as RecordRow;
+      if (existing.team_id !== team.id) {
         rejected.push({ ...ref, code: 'foreign_record', message: '该记录属于其他班组' });
         continue;
       }
       const row = {
         tbl: rec.table, id: rec.id, team_id: team.id, device_id: device.id, rev: rec.rev,
-        updated_at: rec.updatedAt, deleted: rec.deleted ? 1 : 0, body: json, received_at: now,
+        updated_at: rec.updatedAt, deleted, body: json, received_at: now,
       };
       const incoming = { rev: rec.rev, updatedAt: rec.updatedAt, deviceId: device.id };
-      if (!existing) {
-        insert.run({ ...row, seq: nextSeq(db) });
-        acks.push(ref);
-      } else if (wins(incoming, { rev: existing.rev, updatedAt: existing.updated_at, deviceId: existing.device_id })) {
+      if (wins(incoming, { rev: existing.rev, updatedAt: existing.updated_at, deviceId: existing.device_id })) {
         if (existing.device_id !== device.id) toHistory.run({ ...existing, lost_at: now });
-        insert.run({ ...row, seq: nextSeq(db) });
+        upsert.run({ ...row, seq: seq.take() });
         acks.push(ref);
       } else if (existing.device_id === device.id) {
         acks.push(ref); // a replay, or an older revision of this phone's own record
@@ -93,7 +129,8 @@ export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: Sync
         acks.push({ ...ref, current: toSyncRecord(existing) });
       }
     }
-  })();
+    seq.commit();
+  }).immediate();
   return { v: PROTOCOL_VERSION, acks, rejected, serverTime: now };
 }
 

@@ -11,16 +11,21 @@
  */
 import * as v from 'valibot';
 import {
-  BATCH_BYTES, EnrolResponseSchema, PROTOCOL_VERSION, type Ack, type ErrorBody, type OutboxSummary,
-  type PullResponse, type PushResponse, type RejectedEntry, type Rejection, type SyncRecord, type SyncState,
+  BATCH_BYTES, EnrolResponseSchema, GZIP_BATCH_BYTES, PROTOCOL_VERSION, WIRE_BATCH_BYTES, type Ack, type ErrorBody,
+  type OutboxSummary, type PullResponse, type PushResponse, type RejectedEntry, type Rejection, type SyncRecord,
+  type SyncState,
 } from '../domain/sync-protocol';
 import { backoffDelay } from './backoff';
-import { errorOf, readJson, request, StopRun, type SyncOutcome } from './http';
+import { encodeBody, errorOf, readJson, request, StopRun, type SyncOutcome } from './http';
 import { MSG } from './messages';
 
 export interface OutboxStore {
   listDirty(maxBytes: number): Promise<{ records: SyncRecord[]; more: boolean }>;
-  acknowledge(acks: Ack[], rejected: Rejection[]): Promise<void>;
+  /**
+   * Stores a push answer in one transaction; `pull` (the changes that came with it, asked
+   * from cursor `since`) is stored there too, with its cursor, if `since` is still current.
+   */
+  acknowledge(acks: Ack[], rejected: Rejection[], pull?: { since: number; pull: PullResponse }): Promise<void>;
   markRejected(entries: RejectedEntry[]): Promise<void>;
   applyPull(pull: PullResponse): Promise<void>;
   getState(): Promise<SyncState>;
@@ -65,6 +70,8 @@ export class SyncEngine {
   private nextRetryAt: number | null = null;
   private listeners = new Set<(s: SyncStatus) => void>();
   private detach: (() => void) | null = null;
+  /** Set when the server refused `since` on a push (an endpoint older than it): push, then pull. */
+  private noPiggyback = false;
 
   constructor(private readonly d: EngineDeps) {}
 
@@ -99,8 +106,9 @@ export class SyncEngine {
     if (!state.token || !state.teamId || state.auth === 'unenrolled') return 'unenrolled';
     if (state.auth === 'revoked' || state.auth === 'invalid') return 'revoked';
     try {
-      await this.pushAll(state.token, state.teamId);
-      await this.pullAll(state.token, state.cursor);
+      const pulled = await this.pushAll(state.token, state.teamId);
+      // The last push brought everything since the cursor: no separate pull.
+      if (!pulled) await this.pullAll(state.token, (await this.d.store.getState()).cursor);
       await this.d.store.setState({ lastSuccessAt: this.d.now(), lastError: null });
       return 'done';
     } catch (e) {
@@ -110,37 +118,60 @@ export class SyncEngine {
     }
   }
 
-  private async pushAll(token: string, teamId: string): Promise<void> {
+  /**
+   * Pushes until nothing is dirty. The last batch (nothing left after it) names the
+   * phone's cursor, and its answer carries the pull. Returns true when the last request
+   * of the loop brought a complete pull (`more: false`), so the run needs no pull request.
+   */
+  private async pushAll(token: string, teamId: string): Promise<boolean> {
+    let pulled = false;
     for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
-      const { records } = await this.d.store.listDirty(BATCH_BYTES);
-      if (records.length === 0) return;
-      await this.pushBatch(token, teamId, records);
+      const { records, more } = await this.d.store.listDirty(this.d.gzip ? GZIP_BATCH_BYTES : BATCH_BYTES);
+      if (records.length === 0) return pulled;
+      const since = more || this.noPiggyback ? undefined : (await this.d.store.getState()).cursor;
+      pulled = await this.pushBatch(token, teamId, records, since);
       void this.notify();
     }
+    return false;
   }
 
-  /** A batch the server refuses as a whole is split until the one bad record is found. */
-  private async pushBatch(token: string, teamId: string, records: SyncRecord[]): Promise<void> {
-    const res = await request(this.d, '/api/v1/sync/push', token, { v: PROTOCOL_VERSION, teamId, records });
+  /**
+   * One batch. A gzipped body above WIRE_BATCH_BYTES is split in halves before it is sent
+   * (the second half keeps `since`); a batch the server refuses as a whole is split until
+   * the one bad record is found. Returns true when the answer brought a complete pull.
+   */
+  private async pushBatch(token: string, teamId: string, records: SyncRecord[], since?: number): Promise<boolean> {
+    const body = await encodeBody(this.d, { v: PROTOCOL_VERSION, teamId, records, ...(since === undefined ? {} : { since }) });
+    if (body.gzipped && body.bytes.length > WIRE_BATCH_BYTES && records.length > 1) {
+      const half = Math.ceil(records.length / 2);
+      await this.pushBatch(token, teamId, records.slice(0, half));
+      return this.pushBatch(token, teamId, records.slice(half), since);
+    }
+    const res = await request(this.d, '/api/v1/sync/push', token, body);
     if (res.ok) {
-      const body = (await readJson(res)) as PushResponse;
-      await this.d.store.acknowledge(body.acks ?? [], body.rejected ?? []);
-      return;
+      const answer = (await readJson(res)) as PushResponse;
+      const pull = since !== undefined && answer.pull ? { since, pull: answer.pull } : undefined;
+      await this.d.store.acknowledge(answer.acks ?? [], answer.rejected ?? [], pull);
+      return pull !== undefined && !pull.pull.more;
     }
     const err = await errorOf(res);
+    if (since !== undefined && res.status === 400 && err.issues?.some((i) => i.path === 'since')) {
+      // An endpoint from before `since` (strict schema): the same batch again, without it.
+      this.noPiggyback = true;
+      return this.pushBatch(token, teamId, records);
+    }
     if ((res.status === 400 || res.status === 413) && err.error !== 'unsupported_version') {
       if (records.length > 1) {
         const half = Math.ceil(records.length / 2);
         await this.pushBatch(token, teamId, records.slice(0, half));
-        await this.pushBatch(token, teamId, records.slice(half));
-        return;
+        return this.pushBatch(token, teamId, records.slice(half), since);
       }
       const r = records[0]!;
       await this.d.store.markRejected([{
         table: r.table, id: r.id, rev: r.rev, at: this.d.now(),
         code: res.status === 413 ? 'too_large' : 'invalid_record', message: err.message,
       }]);
-      return;
+      return false;
     }
     return this.fail(res.status, err);
   }

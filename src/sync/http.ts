@@ -26,21 +26,30 @@ export interface HttpDeps {
   requestTimeoutMs?: number;
 }
 
+/** A request body already serialised (and gzipped where that pays): its size is what goes on the wire. */
+export class EncodedBody {
+  constructor(readonly bytes: Uint8Array, readonly gzipped: boolean) {}
+}
+
+export async function encodeBody(d: Pick<HttpDeps, 'gzip'>, body: unknown): Promise<EncodedBody> {
+  const bytes = new TextEncoder().encode(JSON.stringify(body));
+  if (d.gzip && bytes.length >= GZIP_MIN_BYTES) return new EncodedBody(await d.gzip(bytes), true);
+  return new EncodedBody(bytes, false);
+}
+
 export async function request(d: HttpDeps, path: string, token: string | null, body?: unknown): Promise<Response> {
+  // Encoded before the deadline starts: gzip is the phone's own work, not the network's.
+  const encoded = body === undefined || body instanceof EncodedBody ? body : await encodeBody(d, body);
   const ctrl = new AbortController();
   const timer = d.setTimer(() => ctrl.abort(), d.requestTimeoutMs ?? 30_000);
   try {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
-    const init: RequestInit = { method: body === undefined ? 'GET' : 'POST', headers, signal: ctrl.signal, cache: 'no-store' };
-    if (body !== undefined) {
-      let bytes: Uint8Array = new TextEncoder().encode(JSON.stringify(body));
+    const init: RequestInit = { method: encoded === undefined ? 'GET' : 'POST', headers, signal: ctrl.signal, cache: 'no-store' };
+    if (encoded !== undefined) {
       headers['Content-Type'] = 'application/json';
-      if (d.gzip && bytes.length >= GZIP_MIN_BYTES) {
-        bytes = await d.gzip(bytes);
-        headers['Content-Encoding'] = 'gzip';
-      }
-      init.body = bytes as Uint8Array<ArrayBuffer>;
+      if (encoded.gzipped) headers['Content-Encoding'] = 'gzip';
+      init.body = encoded.bytes as Uint8Array<ArrayBuffer>;
     }
     const res = await d.fetch(d.baseUrl + path, init);
     // Read the body inside the deadline too: a cut mid-response must end as a failure.

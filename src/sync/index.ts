@@ -16,7 +16,7 @@ export { SyncEngine, type SyncOutcome, type SyncStatus } from './engine';
 export function dexieOutboxStore(db: AppDb, now: () => number = Date.now): OutboxStore {
   return {
     listDirty: (maxBytes) => listDirty(db, maxBytes, now()),
-    acknowledge: (acks, rejected) => acknowledge(db, acks, rejected, now()),
+    acknowledge: (acks, rejected, pull) => acknowledge(db, acks, rejected, now(), pull),
     markRejected: (entries) => markRejected(db, entries),
     applyPull: (pull) => applyPull(db, pull),
     getState: () => getSyncState(db),

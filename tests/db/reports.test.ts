@@ -47,6 +47,10 @@ async function seedNovember() {
   await db.weeklyScreenings.bulkPut([screening('s44', '2026-W44', true), screening('s45', '2026-W45', true), screening('s49', '2026-W49', true)] as never[]);
   await db.helpRecords.bulkPut([
     help('hr-sep', '2026-W38', 'w1', ['rt1'], 'watching'),
+    help('hr-w2-sep', '2026-W38', 'w2', ['rt1'], 'watching'),
+    help('hr-w2-oct', '2026-W41', 'w2', ['rt1'], 'resolved'), // w2 no longer watched at November's end
+    help('hr-w3-aug', '2026-W33', 'w3', ['rt1'], 'resolved'),
+    help('hr-w3-sep', '2026-W36', 'w3', ['rt1'], 'watching'), // w3 carried into November
     help('hr-nov', '2026-W47', 'w1', ['rt1'], 'watching'),
     help('hr-dec', '2026-W49', 'w1', ['rt1'], 'resolved'),
   ] as never[]);
@@ -66,7 +70,8 @@ describe('loadMonthInput', () => {
     expect(ids(input.duties)).toEqual(['d-nov1', 'd-nov30']); // Oct 31 and Dec 1 are left out
     expect(ids(input.hazards)).toEqual(['h-closed-in-dec', 'h-closed-in-nov', 'h-nov', 'h-old-open']);
     expect(ids(input.weeklyScreenings)).toEqual(['s45']); // W44 is October's, W49 December's
-    expect(ids(input.helpRecords)).toEqual(['hr-nov', 'hr-sep']); // earlier months carry people over
+    // Earlier months carry people over: only each worker's latest earlier record is needed.
+    expect(ids(input.helpRecords)).toEqual(['hr-nov', 'hr-sep', 'hr-w2-oct', 'hr-w3-sep']);
     expect(ids(input.hardships)).toEqual(['hs-nov']);
     expect(ids(input.workers)).toEqual(['w1', 'w2']); // tombstoned workers still name old records
     expect(input.team.shifts.map((s) => s.id)).toEqual(['night', 'morning', 'middle']);
@@ -83,6 +88,7 @@ describe('loadMonthInput', () => {
     expect(figures).toEqual(computeMonthFigures('2026-11', all));
     expect(figures.hazards.openAtEnd.value).toBe(3); // old open, closed only in December, found in November
     expect(figures.daily.talks.count.value).toBe(1);
+    expect(figures.weekly.stillWatching.people.workerIds).toEqual(['w1', 'w3']);
   });
 });
 

@@ -1,16 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../fixtures/chromium';
 
 /** Debian's Chromium (never a downloaded browser); the real server on a test port with a fresh SQLite dir. */
 export const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM, CHROMIUM_ARGS };
 /** Several runs may share the machine: each port gets its own SQLite dir; E2E_DIST picks another build. */
 const DATA_DIR = `.tmp/e2e-data-${PORT}`;
 const DIST_DIR = process.env.E2E_DIST ?? 'dist';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic', '--lang=zh-CN',
-];
 
 export default defineConfig({
   testDir: '.',

@@ -1,11 +1,11 @@
-import { chromium, expect, test, type Browser } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { chromium, expect, test } from '@playwright/test';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../src/server/app';
 import { launchPhone, setUpTeam, waitForServiceWorkerControl } from './helpers';
-import { BASE_URL, CHROMIUM, CHROMIUM_ARGS } from './playwright.config';
+import { killChromium, spawnChromium } from '../fixtures/chromium';
+import { BASE_URL } from './playwright.config';
 
 test('a new version waits while a shift is half filled; after 更新 the half-filled shift is still there', async () => {
   // Our own server on a copy of the build, so the test can publish "the next version".
@@ -44,20 +44,8 @@ test('a new version waits while a shift is half filled; after 更新 the half-fi
 });
 
 /** A browser we start ourselves, so the test can kill its process like a phone killing the app. */
-async function startChromium(profile: string): Promise<{ proc: ChildProcess; browser: Browser }> {
-  const proc = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank']);
-  const port = await new Promise<number>((resolve, reject) => {
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`chromium did not start: ${err.slice(-300)}`)), 20_000);
-    proc.stderr?.on('data', (b: Buffer) => {
-      err += b.toString();
-      const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-  });
+async function startChromium(profile: string) {
+  const { proc, port } = await spawnChromium(profile);
   return { proc, browser: await chromium.connectOverCDP(`http://127.0.0.1:${port}`) };
 }
 
@@ -73,8 +61,7 @@ test('browser killed in the middle of a shift: on reopening every confirmed tick
   }
   // One more tap, and the process is killed at once, without waiting for anything.
   await page.getByRole('button', { name: '人员组织正常' }).click();
-  proc.kill('SIGKILL');
-  await new Promise((r) => proc.once('exit', r));
+  await killChromium(proc);
 
   ({ proc, browser } = await startChromium(profile));
   page = await browser.contexts()[0]!.newPage();
@@ -89,8 +76,7 @@ test('browser killed in the middle of a shift: on reopening every confirmed tick
   await page.getByRole('button', { name: '无隐患' }).click(); // the database still takes writes
   await expect(page.getByTestId('progress-text')).not.toHaveText(text ?? '');
   await browser.close();
-  proc.kill('SIGKILL');
-  await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
+  await killChromium(proc);
   rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
 });
 

@@ -18,6 +18,7 @@ import { push as serverPush } from '../../src/server/sync-store';
 import { SyncEngine } from '../../src/sync/engine';
 import { dexieOutboxStore } from '../../src/sync/index';
 import { gzipBytes } from '../../src/sync/compress';
+import { prng } from '../fixtures/prng';
 import { FaultProxy } from './fault-proxy';
 import { makeDuty, makeWorker } from './fixtures';
 
@@ -44,17 +45,8 @@ export async function createFaultEnv(): Promise<FaultEnv> {
   };
 }
 
-/** mulberry32: small, seedable, good enough to pick offsets. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
+export { prng };
 
 export interface ScenarioResult {
   seed: number;

@@ -34,7 +34,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 12px}
 .card h3{margin-top:0}
-.card svg{width:100%;height:auto}
+.card svg{width:100%;max-width:560px;height:auto;display:block}
 form.stack{display:grid;gap:12px;max-width:560px}
 label{font-weight:600;display:block}
 input,select,textarea,button{font:inherit}

@@ -1,0 +1,52 @@
+/**
+ * Branch month export as .xlsx: 40 teams with a year of synthetic records each (pushed
+ * through sync-store like phones would), then one streamed export of a month, timed.
+ * peakMb is the highest RSS sampled during the export (on every chunk written and every
+ * 5 ms), i.e. the whole process, so it includes the database cache. Target ≤ 1 s.
+ * Run alone: `tsx bench/export.ts`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { generateTeamData } from '../tests/fixtures/generate';
+import { openDatabase } from '../src/server/db';
+import { seedTeam } from '../src/server/secretary/demo-data';
+import { writeBranchXlsx } from '../src/server/secretary/export-xlsx';
+import { createBranch, createTeam, listTeams } from '../src/server/store';
+
+export async function benchBranchExport(opts: { teams?: number; months?: number } = {}): Promise<{ ms: number; peakMb: number; bytes: number; teams: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'xzw-bench-export-'));
+  const db = openDatabase(dir);
+  try {
+    const now = Date.parse('2026-11-21T12:00:00+08:00');
+    const branch = createBranch(db, '基准支部', now);
+    const n = opts.teams ?? 40;
+    for (let i = 0; i < n; i++) {
+      const team = createTeam(db, branch.id, `第${i + 1}班组`, now + i);
+      seedTeam(db, team, generateTeamData({ seed: 1000 + i, months: opts.months ?? 12, workers: 20 + (i % 20), endDay: '2026-11-20' }), { now, today: '2026-11-21', reportMonths: 2 });
+    }
+    const teams = listTeams(db, branch.id);
+    (globalThis as { gc?: () => void }).gc?.();
+    let peak = process.memoryUsage().rss;
+    let bytes = 0;
+    const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
+    const sink = new Writable({ write(chunk: Buffer, _enc, cb) { bytes += chunk.length; sample(); cb(); } });
+    const timer = setInterval(sample, 5);
+    const t0 = performance.now();
+    await writeBranchXlsx(db, teams, '2026-10', sink, '2026-11-21');
+    await new Promise<void>((ok) => (sink.writableFinished ? ok() : sink.once('finish', () => ok())));
+    const ms = performance.now() - t0;
+    clearInterval(timer);
+    sample();
+    return { ms: Math.round(ms), peakMb: Math.round(peak / 1048576), bytes, teams: n };
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await benchBranchExport();
+  console.log(`branch month xlsx: ${r.teams} teams, ${r.ms} ms, peak RSS ${r.peakMb} MB, ${Math.round(r.bytes / 1024)} KB`);
+}

@@ -1,0 +1,170 @@
+/**
+ * Authorization matrix of /secretary: no session, a phone's token, the secretary of
+ * another branch, a forged form, a signed-out cookie. Real server, real SQLite.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { generateTeamData } from '../fixtures/generate';
+import { seedTeam } from '../../src/server/secretary/demo-data';
+import { createBranch, createEnrolCode, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
+import { startTestServer, type TestServer } from './helpers';
+
+let s: TestServer;
+let teamA: TeamRow;
+let teamB: TeamRow;
+let pwA: string;
+let pwB: string;
+let token: string;
+let reportB: string;
+let pwAdmin: string;
+
+/** Signs in through the form; returns the cookie header and the page's CSRF token. */
+async function signIn(url: string, username: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/secretary/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ username, password }) });
+  if (res.status !== 303) throw new Error(`sign-in ${res.status}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const page = await (await fetch(`${url}/secretary/`, { headers: { cookie } })).text();
+  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };
+}
+
+beforeAll(async () => {
+  s = await startTestServer();
+  s.clock.now = Date.parse('2026-11-03T08:00:00+08:00');
+  const a = createBranch(s.db, '综采一队党支部', s.clock.now);
+  const b = createBranch(s.db, '掘进二队党支部', s.clock.now);
+  teamA = createTeam(s.db, a.id, '甲班', s.clock.now);
+  teamB = createTeam(s.db, b.id, '乙班绝密', s.clock.now);
+  pwA = createSecretary(s.db, a.id, 'sec-a', s.clock.now).password;
+  pwB = createSecretary(s.db, b.id, 'sec-b', s.clock.now).password;
+  const admin = createSecretary(s.db, a.id, 'root', s.clock.now);
+  s.db.prepare("UPDATE secretaries SET role = 'admin' WHERE id = ?").run(admin.id);
+  pwAdmin = admin.password;
+  const opts = { now: s.clock.now, today: '2026-11-03', reportMonths: 1 };
+  seedTeam(s.db, teamA, generateTeamData({ seed: 1, months: 2, workers: 10, endDay: '2026-11-02' }), opts);
+  seedTeam(s.db, teamB, generateTeamData({ seed: 2, months: 2, workers: 10, endDay: '2026-11-02' }), opts);
+  const res = await fetch(`${s.url}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ v: 1, code: createEnrolCode(s.db, teamA.id, s.clock.now).code, nonce: 'nonce-0123456789abcdef' }) });
+  token = ((await res.json()) as { token: string }).token;
+  reportB = (s.db.prepare("SELECT id FROM records WHERE tbl = 'reports' AND team_id = ?").get(teamB.id) as { id: string }).id;
+});
+afterAll(async () => {
+  await s.stop();
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${s.url}${path}`, { redirect: 'manual', headers });
+const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+  fetch(`${s.url}${path}`, { method: 'POST', redirect: 'manual', headers, body: new URLSearchParams(form) });
+
+describe('without a session', () => {
+  it('pages redirect to sign-in, downloads and posts get 401', async () => {
+    const page = await get('/secretary/');
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/secretary/login');
+    expect((await get(`/secretary/team/${teamA.id}`)).status).toBe(303);
+    expect((await get('/secretary/export/branch.xlsx?month=2026-10')).status).toBe(401);
+    expect((await get(`/secretary/export/report.docx?team=${teamA.id}&month=2026-10`)).status).toBe(401);
+    expect((await post(`/secretary/report/${reportB}/review`, { 'item-daily': '1' })).status).toBe(401);
+    expect((await get('/secretary/login')).status).toBe(200);
+  });
+
+  it("a phone's device token opens nothing", async () => {
+    const auth = { Authorization: `Bearer ${token}` };
+    expect((await get('/api/v1/sync/pull?v=1&since=0', auth)).status).toBe(200);
+    expect((await get('/secretary/', auth)).status).toBe(303);
+    expect((await get('/secretary/export/branch.xlsx', auth)).status).toBe(401);
+    expect((await get(`/secretary/export/entries.csv?from=2026-10-01&to=2026-10-31&team=${teamA.id}`, auth)).status).toBe(401);
+  });
+});
+
+describe('sign-in', () => {
+  it('sets an HttpOnly SameSite=Strict cookie scoped to /secretary, never the password', async () => {
+    const res = await post('/secretary/login', { username: 'sec-a', password: pwA });
+    expect(res.status).toBe(303);
+    const c = res.headers.get('set-cookie')!;
+    expect(c).toMatch(/HttpOnly/);
+    expect(c).toMatch(/SameSite=Strict/);
+    expect(c).toMatch(/Path=\/secretary/);
+    expect(c).not.toMatch(/Secure/); // plain HTTP in tests; TLS adds it
+    const stored = s.db.prepare('SELECT token_hash FROM sessions').all() as { token_hash: string }[];
+    const value = c.split(';')[0]!.split('=')[1]!;
+    expect(stored.some((r) => r.token_hash === value)).toBe(false);
+  });
+
+  it('refuses a wrong password in zh-CN and locks the account name after 5 failures', async () => {
+    const bad = await post('/secretary/login', { username: 'sec-b', password: 'wrong-password' });
+    expect(bad.status).toBe(401);
+    expect(await bad.text()).toContain('账号或密码不正确');
+    for (let i = 0; i < 4; i++) await post('/secretary/login', { username: 'sec-b', password: `wrong-${i}` });
+    const locked = await post('/secretary/login', { username: 'sec-b', password: pwB });
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toContain('15 分钟');
+    s.clock.now += 16 * 60_000;
+    expect((await post('/secretary/login', { username: 'sec-b', password: pwB })).status).toBe(303);
+  });
+});
+
+describe('secretary of branch A', () => {
+  it('sees her team and not the team of branch B, anywhere', async () => {
+    const { cookie, csrf } = await signIn(s.url, 'sec-a', pwA);
+    const h = { cookie };
+    const home = await (await get('/secretary/', h)).text();
+    expect(home).toContain('甲班');
+    expect(home).not.toContain('乙班绝密');
+    expect((await get(`/secretary/team/${teamA.id}`, h)).status).toBe(200);
+    for (const path of [
+      `/secretary/team/${teamB.id}`, `/secretary/team/${teamB.id}/config`, `/secretary/report/${reportB}`,
+      `/secretary/print?team=${teamB.id}&month=2026-10`, `/secretary/export/report.docx?team=${teamB.id}&month=2026-10`,
+      `/secretary/export/entries.csv?from=2026-10-01&to=2026-10-31&team=${teamB.id}`,
+    ]) {
+      const res = await get(path, h);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain('乙班绝密');
+    }
+    const score = await post(`/secretary/report/${reportB}/review`, { _csrf: csrf, 'item-daily': '10', 'item-weekly': '10', 'item-onTime': '10', 'item-quality': '10' }, h);
+    expect(score.status).toBe(404);
+    expect((await post(`/secretary/team/${teamB.id}/code`, { _csrf: csrf }, h)).status).toBe(404);
+    expect(s.db.prepare('SELECT COUNT(*) AS n FROM reviews').get()).toEqual({ n: 0 });
+    // Asking for branch B's month export still gives her own branch only.
+    const xlsx = await get(`/secretary/export/branch.xlsx?month=2026-10&branch=${teamB.branch_id}`, h);
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '甲班']);
+  });
+
+  it('refuses a form without the session CSRF token and writes nothing', async () => {
+    const { cookie } = await signIn(s.url, 'sec-a', pwA);
+    const reportA = (s.db.prepare("SELECT id FROM records WHERE tbl = 'reports' AND team_id = ?").get(teamA.id) as { id: string }).id;
+    const res = await post(`/secretary/report/${reportA}/review`, { _csrf: 'forged', 'item-daily': '10', 'item-weekly': '10', 'item-onTime': '10', 'item-quality': '10' }, { cookie });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('表单已过期');
+    expect(s.db.prepare('SELECT COUNT(*) AS n FROM reviews').get()).toEqual({ n: 0 });
+  });
+
+  it('signs out: the old cookie opens nothing', async () => {
+    const { cookie, csrf } = await signIn(s.url, 'sec-a', pwA);
+    expect((await post('/secretary/logout', { _csrf: csrf }, { cookie })).status).toBe(303);
+    expect((await get('/secretary/', { cookie })).status).toBe(303);
+  });
+});
+
+describe('audit log', () => {
+  it('records who viewed and exported which team; only the admin reads it', async () => {
+    const { cookie } = await signIn(s.url, 'sec-a', pwA);
+    await get(`/secretary/team/${teamA.id}?month=2026-10&day=2026-10-12`, { cookie });
+    await get(`/secretary/export/report.docx?team=${teamA.id}&month=2026-10`, { cookie });
+    const rows = s.db.prepare(`SELECT a.action, a.team_id, s.username FROM audit_log a JOIN secretaries s ON s.id = a.secretary_id
+      WHERE a.team_id = ? ORDER BY a.id`).all(teamA.id) as { action: string; team_id: string; username: string }[];
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['view_day', 'export_docx']));
+    expect(rows.every((r) => r.username === 'sec-a')).toBe(true);
+    expect((await get('/secretary/audit', { cookie })).status).toBe(403);
+    const root = await signIn(s.url, 'root', pwAdmin);
+    const audit = await get('/secretary/audit', { cookie: root.cookie });
+    expect(audit.status).toBe(200);
+    const text = await audit.text();
+    expect(text).toContain('查看当日记录');
+    expect(text).toContain('sec-a');
+    // The admin sees every branch.
+    expect((await get(`/secretary/team/${teamB.id}`, { cookie: root.cookie })).status).toBe(200);
+  });
+});
