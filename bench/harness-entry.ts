@@ -4,7 +4,9 @@
  */
 import { getDb } from '../src/db/connection';
 import { updateDuty } from '../src/db/duties';
+import { loadMonthInput } from '../src/db/reports';
 import { SYNCED_TABLES } from '../src/db/schema';
+import { computeMonthFigures } from '../src/domain/report-figures';
 import { createSyncEngine } from '../src/sync';
 import type { TeamData } from '../tests/fixtures/generate';
 
@@ -32,6 +34,16 @@ const harness = {
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
       await updateDuty(last.id, (d) => ({ ...d, safetyConfirmed: !d.safetyConfirmed }));
+      times.push(performance.now() - t0);
+    }
+    return times;
+  },
+  /** Times reading a month's records from IndexedDB and computing every figure of its report. */
+  async monthReport(month: string, runs: number): Promise<number[]> {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      computeMonthFigures(month, await loadMonthInput(month));
       times.push(performance.now() - t0);
     }
     return times;

@@ -5,10 +5,6 @@
  * a day) and instants are built with TZDate in the team's zone.
  */
 import { TZDate } from '@date-fns/tz';
-import {
-  addDays as addDaysFns, addMonths as addMonthsFns, addWeeks as addWeeksFns,
-  getISOWeek, getISOWeekYear, getISOWeeksInYear, startOfISOWeek,
-} from 'date-fns';
 import type { DayKey, MonthKey, ShiftDef, Team, TimeOfDay, WeekKey } from './types';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -49,8 +45,9 @@ export function isValidTimeZone(timeZone: string): boolean {
 // (~8 KB gzip) into the phone's first load for four fixed patterns.
 const pad = (n: number) => String(n).padStart(2, '0');
 type Pattern = 'yyyy-MM-dd' | 'yyyy-MM' | 'M月d日' | 'yyyy年M月';
+/** Formats a calendar date held as UTC midnight (see utcDay). */
 function format(d: Date, pattern: Pattern): string {
-  const y = d.getFullYear(), m = d.getMonth() + 1, day = d.getDate();
+  const y = d.getUTCFullYear(), m = d.getUTCMonth() + 1, day = d.getUTCDate();
   switch (pattern) {
     case 'yyyy-MM-dd': return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(day)}`;
     case 'yyyy-MM': return `${String(y).padStart(4, '0')}-${pad(m)}`;
@@ -59,46 +56,68 @@ function format(d: Date, pattern: Pattern): string {
   }
 }
 const keyOf = (d: Date): DayKey => format(d, 'yyyy-MM-dd');
-const utcDay = (y: number, month1: number, d: number) => new TZDate(y, month1 - 1, d, 'UTC');
+/**
+ * Day/week/month keys are pure calendar values: they are held as plain Dates at UTC midnight
+ * and moved with integer arithmetic (no zone, no DST, no locale). Only instants use the team's
+ * zone (TZDate). This is also ~1000× faster than TZDate-based date-fns calls on hot paths
+ * (the month report calls weekMonth per help record).
+ */
+const DAY_MS = 86_400_000;
+const utcDay = (y: number, month1: number, d: number) => new Date(Date.UTC(y, month1 - 1, d));
+const plusDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
+/** Monday = 0 … Sunday = 6 */
+const isoDow = (d: Date) => (d.getUTCDay() + 6) % 7;
+/** ISO week-year and week of a date: the week belongs to the year of its Thursday. */
+function isoWeekOf(d: Date): { year: number; week: number } {
+  const thursday = plusDays(d, 3 - isoDow(d));
+  const year = thursday.getUTCFullYear();
+  const jan4 = utcDay(year, 1, 4);
+  const week1Monday = plusDays(jan4, -isoDow(jan4));
+  return { year, week: 1 + Math.floor((thursday.getTime() - week1Monday.getTime()) / (7 * DAY_MS)) };
+}
+const weeksInYear = (y: number) => isoWeekOf(utcDay(y, 12, 28)).week;
 /** A key as UTC midnight, or null unless it round-trips (so '2026-02-30' and '2026-13' are refused). */
-function parseKey(key: string, re: RegExp, pattern: Pattern): TZDate | null {
+function parseKey(key: string, re: RegExp, pattern: Pattern): Date | null {
   const m = re.exec(key);
   const d = m && utcDay(Number(m[1]), Number(m[2]), Number(m[3] ?? 1));
   return d && format(d, pattern) === key ? d : null;
 }
 export const isDayKey = (s: string): boolean => parseKey(s, DAY_RE, 'yyyy-MM-dd') !== null;
-function parseDay(day: DayKey): TZDate {
+function parseDay(day: DayKey): Date {
   const d = parseKey(day, DAY_RE, 'yyyy-MM-dd');
   if (!d) throw new Error(`calendar: malformed day "${day}"`);
   return d;
 }
-function parseMonth(month: MonthKey): TZDate {
+function parseMonth(month: MonthKey): Date {
   const d = parseKey(month, MONTH_RE, 'yyyy-MM');
   if (!d) throw new Error(`calendar: malformed month "${month}"`);
   return d;
 }
 /** Monday of an ISO week: week 1 is the week holding 4 January. */
-function weekMonday(week: WeekKey): TZDate {
+function weekMonday(week: WeekKey): Date {
   const m = WEEK_RE.exec(week);
   const y = Number(m?.[1]);
   const w = Number(m?.[2]);
-  if (!m || w < 1 || w > getISOWeeksInYear(utcDay(y, 1, 4))) throw new Error(`calendar: malformed week "${week}"`);
-  return addWeeksFns(startOfISOWeek(utcDay(y, 1, 4)), w - 1);
+  if (!m || w < 1 || w > weeksInYear(y)) throw new Error(`calendar: malformed week "${week}"`);
+  const jan4 = utcDay(y, 1, 4);
+  return plusDays(jan4, -isoDow(jan4) + (w - 1) * 7);
 }
 
 /** The calendar date of an instant in `timeZone` (not yet the production day; see currentShift). */
 export function localDay(nowMs: number, timeZone: string): DayKey {
-  return keyOf(new TZDate(nowMs, timeZone));
+  const z = new TZDate(nowMs, timeZone); // getters read the wall clock in that zone
+  if (Number.isNaN(z.getTime())) throw new Error(`calendar: unknown time zone "${timeZone}"`);
+  return keyOf(utcDay(z.getFullYear(), z.getMonth() + 1, z.getDate()));
 }
 
 export function addDays(day: DayKey, n: number): DayKey {
-  return keyOf(addDaysFns(parseDay(day), n));
+  return keyOf(plusDays(parseDay(day), n));
 }
 
 /** The instant of wall-clock `minutes` on `day` in the team's zone. */
 function instant(day: DayKey, minutes: number, timeZone: string): number {
   const d = parseDay(day);
-  const ms = new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
+  const ms = new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
   // TZDate yields NaN for an unknown zone; fail loudly rather than file records under no day.
   if (Number.isNaN(ms)) throw new Error(`calendar: unknown time zone "${timeZone}"`);
   return ms;
@@ -150,19 +169,19 @@ export function shiftsInDayOrder(team: Pick<Team, 'shifts' | 'overnightRule'>): 
 }
 
 export function isoWeekKey(day: DayKey): WeekKey {
-  const d = parseDay(day);
-  return `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}`;
+  const { year, week } = isoWeekOf(parseDay(day));
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 export function weekDays(week: WeekKey): DayKey[] {
   const monday = weekMonday(week);
-  return Array.from({ length: 7 }, (_, i) => keyOf(addDaysFns(monday, i)));
+  return Array.from({ length: 7 }, (_, i) => keyOf(plusDays(monday, i)));
 }
 export function addWeeks(week: WeekKey, n: number): WeekKey {
-  return isoWeekKey(keyOf(addWeeksFns(weekMonday(week), n)));
+  return isoWeekKey(keyOf(plusDays(weekMonday(week), 7 * n)));
 }
 /** ISO rule: a week belongs to the month (and year) of its Thursday. */
 export function weekMonth(week: WeekKey): MonthKey {
-  return monthKey(keyOf(addDaysFns(weekMonday(week), 3)));
+  return keyOf(plusDays(weekMonday(week), 3)).slice(0, 7);
 }
 /** '第48周 11月23日–11月29日' */
 export function weekLabel(week: WeekKey): string {
@@ -176,11 +195,12 @@ export function monthKey(day: DayKey): MonthKey {
 export function monthDays(month: MonthKey): DayKey[] {
   const first = parseMonth(month);
   const out: DayKey[] = [];
-  for (let d = first; d.getMonth() === first.getMonth(); d = addDaysFns(d, 1)) out.push(keyOf(d));
+  for (let d = first; d.getUTCMonth() === first.getUTCMonth(); d = plusDays(d, 1)) out.push(keyOf(d));
   return out;
 }
 export function addMonths(month: MonthKey, n: number): MonthKey {
-  return format(addMonthsFns(parseMonth(month), n), 'yyyy-MM');
+  const d = parseMonth(month);
+  return format(utcDay(d.getUTCFullYear(), d.getUTCMonth() + 1 + n, 1), 'yyyy-MM');
 }
 /** '2026年11月' */
 export function monthLabel(month: MonthKey): string {
@@ -188,10 +208,10 @@ export function monthLabel(month: MonthKey): string {
 }
 /** Weeks whose Thursday falls in the month, so every ISO week is counted in exactly one month. */
 export function weeksOfMonth(month: MonthKey): WeekKey[] {
-  return monthDays(month).filter((d) => parseDay(d).getDay() === 4).map(isoWeekKey);
+  return monthDays(month).filter((d) => parseDay(d).getUTCDay() === 4).map(isoWeekKey);
 }
 /** '11月22日 周日' */
 export function dayLabel(day: DayKey): string {
   const d = parseDay(day);
-  return `${format(d, 'M月d日')} ${WEEKDAYS[d.getDay()]}`;
+  return `${format(d, 'M月d日')} ${WEEKDAYS[d.getUTCDay()]}`;
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { generateTeamData, seedIndexedDb } from '../../bench/report-month';
+import { generateTeamData, seedIndexedDb } from '../fixtures/report-data';
 import { addMonths, localDay, monthKey, monthLabel } from '../../src/domain/calendar';
 import { newHazard } from '../../src/domain/hazard';
 import { computeMonthFigures, WEEK_RULE_NOTE } from '../../src/domain/report-figures';
@@ -116,6 +116,7 @@ test('月汇报 offline: figures match the records, submit, revise (第2版), pr
   await expect(page.getByTestId('review')).toContainText('谈心覆盖面广，继续保持');
   await expect(page.getByTestId('review')).toContainText('采纳的金点子：班前会二维码签到');
   await expect(page.getByTestId('idea')).toContainText('已采纳');
+  await page.screenshot({ path: `${SHOTS}/report-6-reviewed.png` });
 
   // Print view: title, team, figures as submitted, written parts, week rule, signatures.
   await page.getByRole('link', { name: '打印 / 存为PDF' }).click();

@@ -29,7 +29,7 @@ describe('database', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(migrate(db, MIGRATIONS)).toEqual([]);
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     expect(() => db.prepare("INSERT INTO teams (id, branch_id, name, created_at) VALUES ('t', 'no-branch', 'x', 1)").run())
       .toThrow(/FOREIGN KEY/);
     const next = migrate(db, [...MIGRATIONS, { version: 2, name: 'test', sql: 'CREATE TABLE extra (x INTEGER)' }]);

@@ -209,3 +209,116 @@ describe('refused requests store nothing', () => {
     expect(await res.json()).toMatchObject({ error: 'invalid_body', issues: [expect.objectContaining({ path: 'since' })] });
   });
 });
+
+describe('push with since (the pull rides on the push)', () => {
+  const pushSince = async (token: string, teamId: string, records: unknown[], since: number) => {
+    const res = await postJson(`${s.url}/api/v1/sync/push`, { v: 1, teamId, records, since }, token);
+    return { status: res.status, body: (await res.json()) as PushResponse };
+  };
+
+  it('answers the pull from the named cursor after storing the batch, without the batch itself', async () => {
+    const t = makeTeam(s);
+    const a = await enrol(s, t.code, 'phone-a-piggy-0123456789');
+    const b = await enrol(s, createEnrolCode(s.db, t.teamId, s.clock.now).code, 'phone-b-piggy-0123456789');
+    const fromB = testId();
+    await push(b.token, t.teamId, [duty(fromB, 1, 'B')]);
+    setConfig(s.db, t.branchId, 'shifts', [{ id: 's1' }], s.clock.now);
+    const mine = testId();
+    const r = await pushSince(a.token, t.teamId, [duty(mine, 1, 'A')], 0);
+    expect(r.status).toBe(200);
+    expect(r.body.acks).toEqual([{ table: 'duties', id: mine, rev: 1 }]);
+    expect(r.body.pull?.records.map((x) => x.id)).toEqual([fromB]);
+    expect(r.body.pull?.config.map((x) => x.key)).toEqual(['shifts']);
+    expect(r.body.pull?.more).toBe(false);
+    // The same as a separate pull from the same cursor, which the old protocol needed.
+    expect((await pull(a.token, 0)).body).toEqual(r.body.pull);
+    const next = await pushSince(a.token, t.teamId, [duty(testId(), 1)], r.body.pull!.cursor);
+    expect(next.body.pull).toMatchObject({ records: [], config: [], reviews: [], more: false });
+  });
+
+  it('leaves the answer of a push without since as it was', async () => {
+    const t = makeTeam(s);
+    const dev = await enrol(s, t.code);
+    const r = await push(dev.token, dev.teamId, [duty(testId(), 1)]);
+    expect(Object.keys(r.body).sort()).toEqual(['acks', 'rejected', 'serverTime', 'v']);
+  });
+
+  it('is idempotent: a replay (its answer was cut) stores nothing twice and pulls the same again', async () => {
+    const t = makeTeam(s);
+    const a = await enrol(s, t.code, 'phone-a-replay-0123456789');
+    const b = await enrol(s, createEnrolCode(s.db, t.teamId, s.clock.now).code, 'phone-b-replay-0123456789');
+    const other = testId();
+    await push(b.token, t.teamId, [duty(other, 1)]);
+    const batch = [duty(testId(), 1, 'x'), duty(testId(), 2, 'y')];
+    const first = await pushSince(a.token, t.teamId, batch, 0);
+    const rows = countRecords(s);
+    const seq = (s.db.prepare('SELECT value FROM seq_counter').get() as { value: number }).value;
+    const replay = await pushSince(a.token, t.teamId, batch, 0);
+    expect(replay.body.acks).toEqual(first.body.acks);
+    expect(replay.body.pull).toEqual(first.body.pull);
+    expect(countRecords(s)).toBe(rows);
+    expect((s.db.prepare('SELECT value FROM seq_counter').get() as { value: number }).value).toBe(seq);
+    expect(historyOf(batch[0]!.id)).toBe(0);
+  });
+
+  it('stores nothing when since is malformed, and names it', async () => {
+    const t = makeTeam(s);
+    const dev = await enrol(s, t.code);
+    const before = countRecords(s);
+    const res = await postJson(`${s.url}/api/v1/sync/push`, { v: 1, teamId: dev.teamId, records: [duty(testId(), 1)], since: -1 }, dev.token);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_body', issues: [expect.objectContaining({ path: 'since' })] });
+    expect(countRecords(s)).toBe(before);
+  });
+
+  it('gzips a large answer itself (Content-Encoding set, so the app middleware leaves it alone)', async () => {
+    const t = makeTeam(s);
+    const dev = await enrol(s, t.code);
+    const records = Array.from({ length: 40 }, () => duty(testId(), 1));
+    const res = await fetch(`${s.url}/api/v1/sync/push`, {
+      method: 'POST', body: JSON.stringify({ v: 1, teamId: dev.teamId, records, since: 0 }),
+      headers: { Authorization: `Bearer ${dev.token}`, 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(((await res.json()) as PushResponse).acks).toHaveLength(40);
+    const plain = await fetch(`${s.url}/api/v1/sync/pull?v=1&since=0`, { headers: { Authorization: `Bearer ${dev.token}`, 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+});
+
+describe('concurrent pushes (group commit)', () => {
+  it('stores every batch of many phones sent at once, each acked, with distinct change numbers', async () => {
+    const phones = await Promise.all(Array.from({ length: 8 }, async (_, i) => {
+      const t = makeTeam(s, `并发${i}`);
+      return enrol(s, t.code, `group-${i}-0123456789abcdef`);
+    }));
+    const batches = phones.map((p) => ({ p, records: Array.from({ length: 5 }, () => duty(testId(), 1)) }));
+    const answers = await Promise.all(batches.map(({ p, records }) => push(p.token, p.teamId, records)));
+    answers.forEach((a, i) => {
+      expect(a.status).toBe(200);
+      expect(a.body.acks.map((x) => x.id)).toEqual(batches[i]!.records.map((r) => r.id));
+    });
+    const ids = batches.flatMap((b) => b.records.map((r) => r.id));
+    const seqs = s.db.prepare(`SELECT seq FROM records WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { seq: number }[];
+    expect(new Set(seqs.map((r) => r.seq)).size).toBe(ids.length);
+    const counter = (s.db.prepare('SELECT value FROM seq_counter').get() as { value: number }).value;
+    expect(Math.max(...seqs.map((r) => r.seq))).toBeLessThanOrEqual(counter);
+  });
+
+  it('a failing job in a group rolls back alone', async () => {
+    const { GroupCommit } = await import('../../src/server/group-commit');
+    const g = new GroupCommit(s.db);
+    const t = makeTeam(s, '回滚');
+    const ok = g.run(() => s.db.prepare("INSERT INTO config (branch_id, key, value, updated_at, seq) VALUES (?, 'g1', '1', 0, 0)").run(t.branchId).changes);
+    const bad = g.run(() => {
+      s.db.prepare("INSERT INTO config (branch_id, key, value, updated_at, seq) VALUES (?, 'g2', '1', 0, 0)").run(t.branchId);
+      throw new Error('boom');
+    });
+    await expect(ok).resolves.toBe(1);
+    await expect(bad).rejects.toThrow('boom');
+    const keys = (s.db.prepare('SELECT key FROM config WHERE branch_id = ? ORDER BY key').all(t.branchId) as { key: string }[]).map((r) => r.key);
+    expect(keys).toEqual(['g1']);
+  });
+});

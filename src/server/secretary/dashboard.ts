@@ -11,7 +11,7 @@ import type { Sqlite } from '../db';
 import { listDevices, type TeamRow } from '../store';
 import { chartSvg, lastMonths, type ChartPoint } from './chart';
 import {
-  DAY_STATE, REPORT_STATE_LABEL, dayStates, figuresOf, loadTeam, monthRange, reportOfMonth, reportState, type DayState,
+  DAY_STATE, REPORT_STATE_LABEL, cachedFigures, dayStates, loadTeam, teamSeq, monthRange, reportOfMonth, reportState, type DayState,
 } from './data';
 import { when, type Html } from './layout';
 
@@ -37,7 +37,8 @@ function daysBetween(a: DayKey, b: DayKey): number {
 export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: DayKey): TeamMonth {
   const months = lastMonths(month);
   const data = loadTeam(db, team.id, { from: monthRange(months[0]!).from, to: monthRange(month).to });
-  const f = figuresOf(month, data);
+  const seq = teamSeq(db, team.id);
+  const f = cachedFigures(db, team.id, month, data, seq);
   const report = reportOfMonth(data, month);
   const rs = reportState(db, report);
   const end = monthRange(month).to;
@@ -53,7 +54,7 @@ export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: Day
     oldestOpenDays: oldest ? daysBetween(oldest.foundDay, ref) : null,
     devices: listDevices(db, team.id).map((d) => ({ name: d.name || '未命名设备', lastSeen: d.last_seen_at, revoked: d.revoked_at !== null })),
     chart: months.map((m) => {
-      const mf = m === month ? f : figuresOf(m, data);
+      const mf = cachedFigures(db, team.id, m, data, seq);
       return { month: m, talks: mf.daily.talks.count.value, helped: mf.weekly.peopleHelped.value, closed: mf.hazards.closed.value };
     }),
   };

@@ -69,6 +69,35 @@ export function figuresOf(month: MonthKey, d: TeamRecords): MonthFigures {
   return computeMonthFigures(month, { ...d, team: { shifts: d.team?.shifts ?? DEFAULT_SHIFTS } });
 }
 
+/**
+ * Figures depend only on the team's records, so they are cached under the team's latest
+ * change number: any push to the team changes the key. Worth it because the weekly part
+ * costs ~25 ms a team-month (calendar's time-zone conversions), and the dashboard asks
+ * for 6 months of every team on each load. Bounded; oldest entries go first.
+ */
+const FIGURE_CACHE_MAX = 4000;
+const figureCache = new Map<string, MonthFigures>();
+
+export function teamSeq(db: Sqlite, teamId: string): number {
+  return (db.prepare('SELECT MAX(seq) AS s FROM records WHERE team_id = ?').get(teamId) as { s: number | null }).s ?? 0;
+}
+
+export function cachedFigures(db: Sqlite, teamId: string, month: MonthKey, d: TeamRecords, seq = teamSeq(db, teamId)): MonthFigures {
+  const key = `${teamId}|${month}|${seq}`;
+  let f = figureCache.get(key);
+  if (!f) {
+    f = figuresOf(month, d);
+    figureCache.set(key, f);
+    if (figureCache.size > FIGURE_CACHE_MAX) figureCache.delete(figureCache.keys().next().value!);
+  }
+  return f;
+}
+
+/** For the bench: measure a cold export. */
+export function clearFigureCache(): void {
+  figureCache.clear();
+}
+
 export type DayState = 'done' | 'partly' | 'missing' | 'off' | 'future';
 
 /**

@@ -7,7 +7,7 @@ import { monthLabel } from '../../domain/calendar';
 import type { MonthKey } from '../../domain/types';
 import type { Sqlite } from '../db';
 import type { TeamRow } from '../store';
-import { figuresOf, loadTeam, monthRange, reportOfMonth, reportState, REPORT_STATE_LABEL } from './data';
+import { cachedFigures, loadTeam, monthRange, reportOfMonth, reportState, REPORT_STATE_LABEL } from './data';
 import { FIGURE_COLUMNS } from './figures-table';
 import { itemScoresOf, type ItemScore } from './rubric';
 
@@ -32,7 +32,7 @@ export function reportDoc(db: Sqlite, team: TeamRow, month: MonthKey): ReportDoc
   const report = reportOfMonth(d, month);
   const sub = report?.submissions.at(-1) ?? null;
   const rs = reportState(db, report);
-  const figures = sub?.figures ?? figuresOf(month, d);
+  const figures = sub?.figures ?? cachedFigures(db, team.id, month, d);
   const text = sub?.text;
   const adopted = new Set(rs.review ? (JSON.parse(rs.review.adopted_idea_ids) as string[]) : []);
   const fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' });

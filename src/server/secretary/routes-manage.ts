@@ -123,5 +123,5 @@ ${rows.map((x) => html`<tr><td>${when(x.at)}</td><td>${x.username}</td><td>${ACT
 const ACTIONS: Record<string, string> = {
   sign_in: '登录', view_team: '查看班组', view_day: '查看当日记录', view_report: '查看月汇报', score_report: '评分',
   print_report: '打印月汇报', export_xlsx: '导出Excel', export_docx: '导出Word', export_csv: '导出CSV',
-  create_code: '生成登记码', revoke_device: '停用设备', edit_rubric: '修改考核细则', edit_config: '修改配置',
+  create_code: '生成登记码', add_team: '添加班组', add_branch: '添加党支部', revoke_device: '停用设备', edit_rubric: '修改考核细则', edit_config: '修改配置',
 };

@@ -5,7 +5,7 @@ import { monthLabel } from '../../domain/calendar';
 import { audit, currentBranch, reportTeam, teamFor, visibleTeams } from './access';
 import type { AuthDeps, SecEnv } from './auth';
 import { dayGrid, legend, monthNav, teamCard, teamMonth } from './dashboard';
-import { dayStates, figuresOf, loadTeam, monthRange, reviewOf } from './data';
+import { cachedFigures, dayStates, loadTeam, monthRange, reviewOf, teamSeq } from './data';
 import { page } from './layout';
 import { dayParam, monthParam, today } from './params';
 import { printView } from './print';
@@ -14,6 +14,7 @@ import { parseReview, reviewPage, saveReview } from './review';
 import { getRubric, itemScoresOf, scoreHistory, suggest } from './rubric';
 import { dayDetail, dutiesTable, hazardLedger, peopleLedger, reportsList, weeklySection } from './team';
 import { devicesSection } from './enrol';
+import { teamForm } from './routes-admin';
 import { chartSvg, lastMonths } from './chart';
 import type { MonthlyReport } from '../../domain/report';
 
@@ -34,7 +35,8 @@ ${branches.length > 1 ? html`<p class="actions">${branches.map((b) => html`<a cl
 ${monthNav(month, `/secretary/${q ? `?${q.slice(1)}` : ''}`)}
 <h2>日跟班完成情况</h2>${legend()}
 ${rows.length === 0 ? html`<p class="muted">本支部还没有班组。</p>` : dayGrid(month, rows, '')}
-<h2>各班组</h2><div class="cards">${rows.map((row) => teamCard(row, month, now))}</div>`, { wide: true }));
+<h2>各班组</h2><div class="cards">${rows.map((row) => teamCard(row, month, now))}</div>
+${teamForm(s, branch)}`, { wide: true }));
   };
 }
 
@@ -53,8 +55,9 @@ export function teamRoutes(deps: AuthDeps): Hono<SecEnv> {
     const months = lastMonths(month);
     const d = loadTeam(db, team.id);
     audit(db, now, s.account, day ? 'view_day' : 'view_team', team.id, day ?? month);
+    const seq = teamSeq(db, team.id);
     const chart = months.map((m) => {
-      const f = figuresOf(m, d);
+      const f = cachedFigures(db, team.id, m, d, seq);
       return { month: m, talks: f.daily.talks.count.value, helped: f.weekly.peopleHelped.value, closed: f.hazards.closed.value };
     });
     const scores = scoreHistory(db, team.id);
@@ -81,7 +84,7 @@ ${devicesSection(db, s, team, now)}`));
   };
   const reviewArgs = (teamId: string, report: MonthlyReport) => {
     const d = loadTeam(db, teamId, monthRange(report.month));
-    const f = figuresOf(report.month, d);
+    const f = cachedFigures(db, teamId, report.month, d);
     const states = dayStates(report.month, d.duties, d.hazards, today(clock()));
     const rubric = getRubric(db, (db.prepare('SELECT branch_id FROM teams WHERE id = ?').get(teamId) as { branch_id: string }).branch_id);
     const suggested = Object.fromEntries(rubric.map((i) => [i.id, suggest(i, f, states, report)]));

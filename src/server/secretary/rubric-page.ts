@@ -18,7 +18,7 @@ ${notice(saved ? '考核细则已保存，之后的评分按新细则建议分�
 <div class="scroll"><table><thead><tr><th>考核项目</th><th>分值</th><th>计分依据</th></tr></thead><tbody>
 ${rows.map((i, n) => html`<tr><td><input type="hidden" name="id" value="${i?.id ?? `item-${n}`}"><input type="text" name="name" aria-label="第${n + 1}项名称" value="${i?.name ?? ''}" maxlength="20"></td>
 <td><input type="number" name="points" aria-label="第${n + 1}项分值" value="${i ? String(i.points) : ''}" min="1" max="100"></td>
-<td><select name="basis" aria-label="第${n + 1}项计分依据">${(Object.keys(BASIS_LABEL) as Basis[]).map((b) => html`<option value="${b}" ${i?.basis === b ? 'selected' : ''}>${BASIS_LABEL[b]}</option>`)}</select></td></tr>`)}
+<td><select name="basis" aria-label="第${n + 1}项计分依据">${(Object.keys(BASIS_LABEL) as Basis[]).map((b) => html`<option value="${b}" ${(i?.basis ?? 'manual') === b ? 'selected' : ''}>${BASIS_LABEL[b]}</option>`)}</select></td></tr>`)}
 </tbody></table></div>
 <div class="actions"><button>保存考核细则</button></div></form>`;
 }

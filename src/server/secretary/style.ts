@@ -40,6 +40,7 @@ label{font-weight:600;display:block}
 input,select,textarea,button{font:inherit}
 input[type=text],input[type=password],input[type=number],input[type=date],input[type=month],select,textarea{width:100%;min-height:44px;padding:8px;border:2px solid #777;border-radius:6px}
 textarea{min-height:120px}
+td input[type=number]{min-width:5em}
 button,.button{min-height:44px;padding:8px 18px;border-radius:6px;border:2px solid var(--red);background:var(--red);color:#fff;font-weight:700;cursor:pointer;text-decoration:none;display:inline-flex;align-items:center}
 button.secondary,.button.secondary{background:#fff;color:var(--red)}
 button.link{background:none;border:none;padding:0;min-height:0;font-weight:600;cursor:pointer}
