@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { backupDatabase } from './backup';
 import { enrolLink } from './bootstrap';
 import { openDatabase, type Sqlite } from './db';
 import {
@@ -22,6 +23,7 @@ export const USAGE = `用法: npm run admin -- <命令> [参数]
   device:list [班组编号]                    列出设备
   device:revoke <设备编号>                  停用设备（手机上的数据不会被删除）
   config:set <支部编号> <键> <JSON 值>       下发配置（roster / riskTypes / checklist / shifts …）
+  backup <文件>                            在线备份数据库（服务运行时也可执行，见 docs/operations.md）
 环境变量: DATA_DIR（默认 ./data）, PUBLIC_URL（登记链接的地址，默认 http://127.0.0.1:8080）`;
 
 export interface AdminEnv {
@@ -124,8 +126,26 @@ export function runAdmin(argv: string[], env: AdminEnv): number {
   }
 }
 
+/** runAdmin, plus the one asynchronous command: `backup <FILE>` (SQLite online backup). */
+export async function runAdminAsync(argv: string[], env: AdminEnv): Promise<number> {
+  if (argv[0] !== 'backup') return runAdmin(argv, env);
+  const target = argv[1];
+  if (!target || target.trim() === '' || argv.length > 2) {
+    env.out(USAGE);
+    return 64;
+  }
+  try {
+    const r = await backupDatabase(env.dataDir, target);
+    env.out(`已备份到 ${r.file}（${(r.bytes / 1024).toFixed(0)} KiB，${r.ms.toFixed(0)} ms，已通过完整性检查）`);
+    return 0;
+  } catch (e) {
+    env.out(`错误: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  process.exitCode = runAdmin(process.argv.slice(2), {
+  process.exitCode = await runAdminAsync(process.argv.slice(2), {
     dataDir: resolve(process.env.DATA_DIR ?? 'data'),
     publicUrl: (process.env.PUBLIC_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, ''),
     now: Date.now(),

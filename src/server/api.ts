@@ -51,7 +51,8 @@ async function readBody(c: Context): Promise<Uint8Array> {
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+  // destroyOnReturn: false: a 413 thrown mid-body must not destroy the socket it is answered on.
+  for await (const chunk of incoming.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > MAX_BODY_BYTES) tooLarge(c);
     chunks.push(chunk);

@@ -1,13 +1,16 @@
 /**
- * The sync engine: sends everything dirty whenever it can, then pulls what the branch
- * sent back. No Dexie here: storage comes in as an OutboxStore, and fetch, the clock,
+ * The sync engine: sends everything dirty whenever it can, and pulls what the branch
+ * sent back. The last push of a run names the phone's cursor and its answer carries the
+ * pull, so a typical send is one request; a separate pull only when nothing was dirty,
+ * when that pull said `more`, or when the endpoint predates `since`. No Dexie here: storage comes in as an OutboxStore, and fetch, the clock,
  * randomness and timers are injected, so tests drive it exactly.
  *
  * Triggers: start(), `online`, visibilitychange → visible, syncNow() (立即发送), and a
  * retry with exponential backoff + jitter while something failed and the page is open.
  * Runs are single-flight: a trigger during a run asks for one more run after it.
  * Safety at any cut: the server's upsert is idempotent, `dirty` is cleared only for
- * acknowledged revisions, and a pull's data and cursor are stored together.
+ * acknowledged revisions, and a pull's data and cursor are stored together (with the
+ * acks, when the pull rode on a push).
  */
 import * as v from 'valibot';
 import {

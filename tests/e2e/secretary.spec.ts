@@ -16,6 +16,7 @@ import { PORT } from './playwright.config';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = resolve(ROOT, '.tmp/shots');
 let password = '';
+let username = '';
 let teamId = '';
 
 test.beforeAll(() => {
@@ -23,16 +24,15 @@ test.beforeAll(() => {
   const now = Date.now();
   const branch = createBranch(db, '综采一队党支部', now);
   teamId = createTeam(db, branch.id, '综采一队检修班', now).id;
-  password = createSecretary(db, branch.id, `sec-${now}`, now).password;
-  (globalThis as { secUser?: string }).secUser = `sec-${now}`;
+  username = `sec-${now}`; // the SQLite dir is fresh per run, the name is unique anyway
+  password = createSecretary(db, branch.id, username, now).password;
   db.close();
 });
-const user = () => (globalThis as { secUser?: string }).secUser!;
 
 async function signIn(page: Page): Promise<void> {
   await page.goto('/secretary/');
   await expect(page).toHaveURL(/\/secretary\/login$/);
-  await page.getByLabel('账号').fill(user());
+  await page.getByLabel('账号').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('heading', { name: /综采一队党支部/ })).toBeVisible();
@@ -40,7 +40,7 @@ async function signIn(page: Page): Promise<void> {
 
 test('sign-in refuses a wrong password, then opens the dashboard; sign-out closes it', async ({ page }) => {
   await page.goto('/secretary/login');
-  await page.getByLabel('账号').fill(user());
+  await page.getByLabel('账号').fill(username);
   await page.getByLabel('密码').fill('not-the-password');
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('alert')).toHaveText('账号或密码不正确');

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { generateTeamData } from '../fixtures/generate';
 import { seedTeam } from '../../src/server/secretary/demo-data';
 import { createBranch, createEnrolCode, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
+import { createApp } from '../../src/server/app';
 import { startTestServer, type TestServer } from './helpers';
 
 let s: TestServer;
@@ -90,6 +91,13 @@ describe('sign-in', () => {
     expect(stored.some((r) => r.token_hash === value)).toBe(false);
   });
 
+  it('marks the cookie Secure when served over HTTPS', async () => {
+    const app = createApp({ distDir: s.root, db: s.db, tls: true, clock: () => s.clock.now });
+    const res = await app.request('https://xzw.example/secretary/login', { method: 'POST', body: new URLSearchParams({ username: 'sec-a', password: pwA }) });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+  });
+
   it('refuses a wrong password in zh-CN and locks the account name after 5 failures', async () => {
     const bad = await post('/secretary/login', { username: 'sec-b', password: 'wrong-password' });
     expect(bad.status).toBe(401);
@@ -166,5 +174,31 @@ describe('audit log', () => {
     expect(text).toContain('sec-a');
     // The admin sees every branch.
     expect((await get(`/secretary/team/${teamB.id}`, { cookie: root.cookie })).status).toBe(200);
+  });
+});
+
+describe('admin', () => {
+  it('adds a branch with its secretary (password shown once); a secretary cannot', async () => {
+    const sec = await signIn(s.url, 'sec-a', pwA);
+    expect((await post('/secretary/branches', { _csrf: sec.csrf, name: '机运队党支部', username: 'sec-c' }, { cookie: sec.cookie })).status).toBe(403);
+    const root = await signIn(s.url, 'root', pwAdmin);
+    const dup = await post('/secretary/branches', { _csrf: root.csrf, name: '机运队党支部', username: 'sec-a' }, { cookie: root.cookie });
+    expect(dup.status).toBe(400);
+    expect(await dup.text()).toContain('该账号已存在');
+    const ok = await post('/secretary/branches', { _csrf: root.csrf, name: '机运队党支部', username: 'sec-c' }, { cookie: root.cookie });
+    expect(ok.status).toBe(200);
+    const pw = /data-testid="new-password">([^<]+)</.exec(await ok.text())![1]!;
+    const c = await signIn(s.url, 'sec-c', pw);
+    const home = await (await get('/secretary/', { cookie: c.cookie })).text();
+    expect(home).toContain('机运队党支部');
+    expect(home).not.toContain(teamA.id);
+    expect(home).toContain('本支部还没有班组');
+  });
+
+  it('createAdmin makes an account that signs in with the admin role', async () => {
+    const { createAdmin } = await import('../../src/server/secretary/accounts');
+    const a = createAdmin(s.db, 'root2', s.clock.now);
+    const root = await signIn(s.url, 'root2', a.password);
+    expect((await get('/secretary/audit', { cookie: root.cookie })).status).toBe(200);
   });
 });

@@ -82,12 +82,32 @@ describe('scoring a report', () => {
     expect(teamPage).toContain('89.5'); // 考核得分 over months
     const home = await (await fetch(`${s.url}/secretary/?month=${report.month}`, { headers: h })).text();
     expect(home).toContain('已评分');
+    expect(home).toMatch(/aria-label="考核得分"[\s\S]*<td class="num">89.5<\/td>/); // scores over months, per team
   });
 
   it('refuses adopting an idea that is not in the report', async () => {
     const res = await post(`/secretary/report/${report.id}/review`, { 'item-daily': '1', 'item-weekly': '1', 'item-onTime': '1', 'item-quality': '1', adopted: 'not-an-idea' });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('采纳的金点子不属于本汇报');
+  });
+});
+
+describe('a revised report', () => {
+  it('shows every submission and the figures that changed', async () => {
+    const last = report.submissions[0]!;
+    const figures = structuredClone(last.figures);
+    figures.daily.talks.count.value += 3;
+    const revised = { ...report, rev: report.rev + 1, updatedAt: report.updatedAt + 1,
+      submissions: [...report.submissions, { ...last, at: last.at + 86_400_000, revision: 2, figures }] };
+    const { dirty: _d, ...body } = revised as typeof revised & { dirty?: number };
+    const res = await fetch(`${s.url}/api/v1/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ v: 1, teamId: team.id, records: [{ table: 'reports', id: report.id, rev: revised.rev, updatedAt: revised.updatedAt, deleted: false, body }] }) });
+    expect(res.status).toBe(200);
+    const page = await (await fetch(`${s.url}/secretary/report/${report.id}`, { headers: h })).text();
+    expect(page).toContain('已修订：共提交 2 次');
+    const row = new RegExp(`<td>谈心次数</td><td class="num">${last.figures.daily.talks.count.value}</td><td class="num">${figures.daily.talks.count.value}</td>`);
+    expect(page).toMatch(row);
+    expect(page).not.toContain('<td>跟班班次</td>'); // unchanged figures are not listed
   });
 });
 
@@ -107,16 +127,61 @@ describe('rubric', () => {
 describe('configuration pushed to phones', () => {
   it('roster and shifts per team arrive on the next pull; a removed line is retired, not deleted', async () => {
     const start = (await pull()).cursor;
-    expect((await post(`/secretary/team/${team.id}/config`, { what: 'roster', text: '张三 采煤机司机 党员\n李四 支架工' })).status).toBe(303);
-    expect((await post(`/secretary/team/${team.id}/config`, { what: 'roster', text: '张三 采煤机司机 党员' })).status).toBe(303);
+    const form = await (await fetch(`${s.url}/secretary/team/${team.id}/config`, { headers: h })).text();
+    const phoneWorkers = (s.db.prepare("SELECT body FROM records WHERE tbl = 'workers' AND team_id = ?").all(team.id) as { body: string }[])
+      .map((r) => JSON.parse(r.body) as { id: string; name: string });
+    const kept = phoneWorkers[0]!;
+    expect(form).toContain(kept.name); // the form starts from the phone's roster
+    expect((await post(`/secretary/team/${team.id}/config`, { what: 'roster', text: `${kept.name} 支架工\n张三 采煤机司机 党员\n李四 支架工` })).status).toBe(303);
+    expect((await post(`/secretary/team/${team.id}/config`, { what: 'roster', text: `${kept.name} 支架工\n张三 采煤机司机 党员` })).status).toBe(303);
     const badShift = await post(`/secretary/team/${team.id}/config`, { what: 'shifts', text: '早班 8点到16点' });
     expect(badShift.status).toBe(400);
-    expect(await badShift.text()).toContain('第1行：格式应为「名称 08:00-16:00」');
+    const badPage = await badShift.text();
+    expect(badPage).toContain('第1行：格式应为「名称 08:00-16:00」');
+    expect(badPage).toContain('早班 8点到16点'); // the input is kept
     expect((await post(`/secretary/team/${team.id}/config`, { what: 'shifts', text: '夜班 23:00-07:00\n早班 07:00-15:00\n中班 15:00-23:00' })).status).toBe(303);
     const got = await pull(start);
-    const roster = got.config.find((c) => c.key === `team:${team.id}:roster`)!.value as { name: string; retired: boolean; partyMember: boolean }[];
-    expect(roster.map((r) => [r.name, r.retired, r.partyMember])).toEqual([['张三', false, true], ['李四', true, false]]);
-    const shifts = got.config.find((c) => c.key === `team:${team.id}:shifts`)!.value as { name: string; start: string }[];
-    expect(shifts.map((x) => `${x.name}${x.start}`)).toEqual(['夜班23:00', '早班07:00', '中班15:00']);
+    const roster = got.config.find((c) => c.key === `team:${team.id}:roster`)!.value as { id: string; name: string; retired: boolean; partyMember: boolean }[];
+    const live = roster.filter((r) => !r.retired);
+    expect(live.map((r) => [r.name, r.partyMember])).toEqual([[kept.name, false], ['张三', true]]);
+    expect(live[0]!.id).toBe(kept.id); // same id as on the phone: its old records stay linked
+    expect(roster.find((r) => r.name === '李四')!.retired).toBe(true);
+    expect(roster.filter((r) => r.retired)).toHaveLength(phoneWorkers.length); // 李四 + the phone's others, none dropped
+    const shifts = got.config.find((c) => c.key === `team:${team.id}:shifts`)!.value as { name: string; start: string; retired: boolean }[];
+    expect(shifts.filter((x) => !x.retired).map((x) => `${x.name}${x.start}`)).toEqual(['夜班23:00', '早班07:00', '中班15:00']);
+    expect(shifts.filter((x) => x.retired).map((x) => x.name)).toEqual(['零点班', '八点班', '四点班']);
+  });
+});
+
+describe('enrolment and devices from the web', () => {
+  it('makes a code shown as text and QR that a phone can redeem, lists the device, revokes it', async () => {
+    const page = await post(`/secretary/team/${team.id}/code`, {});
+    expect(page.status).toBe(200);
+    const htmlText = await page.text();
+    const code = /data-testid="enrol-code">([2-9A-Z]{8})</.exec(htmlText)![1]!;
+    const qr = /<img class="qr" src="data:image\/svg\+xml;base64,([^"]+)"/.exec(htmlText)![1]!;
+    expect(Buffer.from(qr, 'base64').toString()).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(htmlText).toContain(`/enrol?code=${code}`);
+    const enrol = await fetch(`${s.url}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v: 1, code, nonce: 'nonce-web-0123456789', deviceName: '新手机' }) });
+    expect(enrol.status).toBe(200);
+    const { token: newTokenValue, deviceId } = (await enrol.json()) as { token: string; deviceId: string };
+    const teamPage = await (await fetch(`${s.url}/secretary/team/${team.id}`, { headers: h })).text();
+    expect(teamPage).toContain('新手机');
+    expect((await post(`/secretary/device/${deviceId}/revoke`, {})).status).toBe(303);
+    const pulled = await fetch(`${s.url}/api/v1/sync/pull?v=1&since=0`, { headers: { Authorization: `Bearer ${newTokenValue}` } });
+    expect(pulled.status).toBe(401);
+    expect(((await pulled.json()) as { error: string }).error).toBe('revoked');
+    expect((await pull()).v).toBe(1); // the team's other phone keeps working
+  });
+
+  it('adds a team from the dashboard form, refusing an empty name in zh-CN', async () => {
+    const bad = await post('/secretary/teams', { name: '  ' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('请填写班组名称');
+    const ok = await post('/secretary/teams', { name: '掘进二队丙班' });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toMatch(/^\/secretary\/team\/[0-9a-f]+#devices$/);
+    expect(await (await fetch(`${s.url}/secretary/`, { headers: h })).text()).toContain('掘进二队丙班');
   });
 });

@@ -189,6 +189,25 @@ describe('refused requests store nothing', () => {
     expect(countRecords(s)).toBe(before);
   });
 
+  it('an oversized body without Content-Length (chunked) is cut off at 1 MiB and answered 413', async () => {
+    const before = countRecords(s);
+    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(ctrl) {
+        if (sent++ < 40) ctrl.enqueue(chunk); // 2.5 MiB in all
+        else ctrl.close();
+      },
+    });
+    const res = await fetch(`${s.url}/api/v1/sync/push`, {
+      method: 'POST', body, duplex: 'half',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: 'too_large' });
+    expect(countRecords(s)).toBe(before);
+  });
+
   it('a revoked device gets 401 revoked on push and pull', async () => {
     const t = makeTeam(s);
     const dev = await enrol(s, t.code);

@@ -10,6 +10,7 @@ import type { DayKey, MonthKey } from '../../domain/types';
 import type { Sqlite } from '../db';
 import { listDevices, type TeamRow } from '../store';
 import { chartSvg, lastMonths, type ChartPoint } from './chart';
+import { scoreHistory } from './rubric';
 import {
   DAY_STATE, REPORT_STATE_LABEL, cachedFigures, dayStates, loadTeam, teamSeq, monthRange, reportOfMonth, reportState, type DayState,
 } from './data';
@@ -24,6 +25,8 @@ export interface TeamMonth {
   weeksDone: number;
   weeksTotal: number;
   report: { state: keyof typeof REPORT_STATE_LABEL; score: number | null; id: string | null };
+  /** Early in a month the report that matters is last month's. */
+  prevReport: { state: keyof typeof REPORT_STATE_LABEL; score: number | null; id: string | null };
   openHazards: number;
   oldestOpenDays: number | null;
   devices: { name: string; lastSeen: number | null; revoked: boolean }[];
@@ -41,6 +44,8 @@ export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: Day
   const f = cachedFigures(db, team.id, month, data, seq);
   const report = reportOfMonth(data, month);
   const rs = reportState(db, report);
+  const prev = reportOfMonth(data, addMonths(month, -1));
+  const ps = reportState(db, prev);
   const end = monthRange(month).to;
   const ref = today < end ? today : end;
   const oldest = f.hazards.oldestOpen[0];
@@ -50,6 +55,7 @@ export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: Day
     weeksDone: f.weekly.weeksDone.value,
     weeksTotal: f.weekly.weeksTotal,
     report: { state: rs.state, score: rs.review?.score ?? null, id: report?.id ?? null },
+    prevReport: { state: ps.state, score: ps.review?.score ?? null, id: prev?.id ?? null },
     openHazards: f.hazards.openAtEnd.value,
     oldestOpenDays: oldest ? daysBetween(oldest.foundDay, ref) : null,
     devices: listDevices(db, team.id).map((d) => ({ name: d.name || '未命名设备', lastSeen: d.last_seen_at, revoked: d.revoked_at !== null })),
@@ -75,13 +81,17 @@ export function dayGrid(month: MonthKey, rows: readonly TeamMonth[], q: string):
   })}</tr>`)}</tbody></table></div>`;
 }
 
+function reportBadge(r: TeamMonth['report']): Html {
+  return html`<span class="badge s-${r.state}">${REPORT_STATE_LABEL[r.state]}</span>${r.score !== null ? html` ${r.score} 分` : ''}${r.id && r.state !== 'none' ? html` <a href="/secretary/report/${r.id}">查看</a>` : ''}`;
+}
+
 export function teamCard(r: TeamMonth, month: MonthKey, now: number): Html {
   return html`<section class="card" data-team="${r.team.id}">
 <h3><a href="/secretary/team/${r.team.id}?month=${month}">${r.team.name}</a></h3>
 <dl class="kv">
 <dt>周帮扶</dt><dd>${r.weeksDone} / ${r.weeksTotal} 周</dd>
-<dt>月汇报</dt><dd><span class="badge s-${r.report.state}">${REPORT_STATE_LABEL[r.report.state]}</span>${r.report.score !== null ? html` ${r.report.score} 分` : ''}
-${r.report.id && r.report.state !== 'none' ? html` <a href="/secretary/report/${r.report.id}">查看</a>` : ''}</dd>
+<dt>月汇报</dt><dd>${reportBadge(r.report)}</dd>
+<dt>上月汇报</dt><dd>${reportBadge(r.prevReport)}</dd>
 <dt>未销号隐患</dt><dd>${r.openHazards} 项${r.oldestOpenDays !== null ? `，最久 ${r.oldestOpenDays} 天` : ''}</dd>
 <dt>设备同步</dt><dd>${r.devices.length === 0 ? html`<span class="muted">尚无登记设备</span>` : r.devices.map((d) => {
     const silent = !d.revoked && (d.lastSeen === null || now - d.lastSeen > SILENT_MS);
@@ -101,4 +111,13 @@ export function monthNav(month: MonthKey, base: string): Html {
 <form method="get" action="${path}" class="inline">${branch ? html`<input type="hidden" name="branch" value="${branch}">` : ''}<input type="month" name="month" value="${month}" aria-label="月份" required> <button class="secondary">查看</button></form>
 <a class="button secondary" href="${path}${sep}month=${addMonths(month, 1)}">下月 ›</a>
 </div>`;
+}
+
+/** 考核得分 of every team over the last 6 months, from the reviews (one row per instructor's team). */
+export function scoreTable(db: Sqlite, teams: readonly TeamRow[], month: MonthKey): Html {
+  const months = lastMonths(month);
+  const rows = teams.map((t) => ({ t, scores: new Map(scoreHistory(db, t.id).map((x) => [x.month, x.score])) }));
+  return html`<div class="scroll"><table aria-label="考核得分"><thead><tr><th>班组</th>${months.map((m) => html`<th class="num">${m}</th>`)}</tr></thead><tbody>
+${rows.map((r) => html`<tr><td><a href="/secretary/team/${r.t.id}">${r.t.name}</a></td>${months.map((m) => html`<td class="num">${r.scores.get(m) ?? '—'}</td>`)}</tr>`)}
+</tbody></table></div>`;
 }

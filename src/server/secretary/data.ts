@@ -27,16 +27,38 @@ export interface TeamRecords {
 
 const DEFAULT_SHIFTS: Team['shifts'] = [];
 
+/**
+ * Rows of the month's detail only (the export's team sheets): duties of the range, that
+ * month's weeks and report, hazards open or closed in it, and the labels. Not enough for
+ * figures, which need the whole weekly history.
+ */
+const DETAIL_SQL = `SELECT tbl, body FROM records WHERE team_id = @team AND (
+  tbl IN ('teams', 'workers', 'riskTypes')
+  OR (tbl = 'duties' AND json_extract(body, '$.day') BETWEEN @from AND @to)
+  OR (tbl IN ('helpRecords', 'weeklyScreenings') AND json_extract(body, '$.week') IN (SELECT value FROM json_each(@weeks)))
+  OR (tbl = 'hazards' AND json_extract(body, '$.foundDay') <= @to
+      AND (json_extract(body, '$.status') = 'open' OR json_extract(body, '$.closedDay') >= @from))
+  OR (tbl = 'reports' AND json_extract(body, '$.month') = @month))`;
+
+export function loadMonthDetail(db: Sqlite, teamId: string, month: MonthKey, weeks: readonly string[]): TeamRecords {
+  const { from, to } = monthRange(month);
+  return collect(db.prepare(DETAIL_SQL).all({ team: teamId, from, to, month, weeks: JSON.stringify(weeks) }) as { tbl: string; body: string }[]);
+}
+
 /** Duties can be limited to a day range (the bulk of a team's rows); the rest is needed whole. */
 export function loadTeam(db: Sqlite, teamId: string, dutyRange?: { from: DayKey; to: DayKey }): TeamRecords {
-  const out: TeamRecords = {
-    team: null, duties: [], hazards: [], workers: [], riskTypes: [], weeklyScreenings: [],
-    helpRecords: [], pairs: [], hardships: [], reports: [],
-  };
   const rows = (dutyRange
     ? db.prepare(`SELECT tbl, body FROM records WHERE team_id = ? AND (tbl <> 'duties' OR json_extract(body, '$.day') BETWEEN ? AND ?)`)
       .all(teamId, dutyRange.from, dutyRange.to)
     : db.prepare('SELECT tbl, body FROM records WHERE team_id = ?').all(teamId)) as { tbl: string; body: string }[];
+  return collect(rows);
+}
+
+function collect(rows: readonly { tbl: string; body: string }[]): TeamRecords {
+  const out: TeamRecords = {
+    team: null, duties: [], hazards: [], workers: [], riskTypes: [], weeklyScreenings: [],
+    helpRecords: [], pairs: [], hardships: [], reports: [],
+  };
   for (const r of rows) {
     const body = JSON.parse(r.body) as never;
     switch (r.tbl) {

@@ -14,7 +14,7 @@ import { HELP_RESULT_LABELS, WEEK_STATUS_LABELS, weekStatus } from '../../domain
 import type { Sqlite } from '../db';
 import type { TeamRow } from '../store';
 import {
-  REPORT_STATE_LABEL, cachedFigures, dayStates, loadTeam, monthRange, reportOfMonth, reportState, workerName, type TeamRecords,
+  REPORT_STATE_LABEL, cachedFigures, dayStates, loadMonthDetail, loadTeam, monthRange, reportOfMonth, reportState, workerName, type TeamRecords,
 } from './data';
 import { FIGURE_COLUMNS } from './figures-table';
 import { dailyRate } from './rubric';
@@ -56,7 +56,8 @@ export async function writeBranchXlsx(db: Sqlite, teams: readonly TeamRow[], mon
   // The calendar's time-zone maths is slow (~0.4 ms a call): weeks and labels once per export.
   const weeks = weeksOfMonth(month).map((week) => ({ week, label: weekLabel(week) }));
   for (const team of teams) {
-    teamSheet(db, wb.addWorksheet(sheetName(team.name, used)), loadTeam(db, team.id, range), month, weeks);
+    const detail = loadMonthDetail(db, team.id, month, weeks.map((w) => w.week));
+    teamSheet(db, wb.addWorksheet(sheetName(team.name, used)), detail, month, weeks);
   }
   await wb.commit();
 }

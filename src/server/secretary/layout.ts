@@ -17,6 +17,7 @@ export function page(title: string, s: Session | null, body: Html, opts: { wide?
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · 班组小政委</title>
 <link rel="stylesheet" href="/secretary/style.css">
+<link rel="icon" href="data:,">
 </head>
 <body class="${opts.print ? 'print' : ''}">
 ${opts.print ? '' : header(s)}

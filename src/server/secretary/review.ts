@@ -27,6 +27,19 @@ export function submissionView(sub: ReportSubmission): Html {
 <h2>思想教育方式方法</h2><p>${t.methods || '—'}</p>`;
 }
 
+/** A revised report: every submission, and which figures changed in the latest one. */
+function revisions(report: MonthlyReport): Html {
+  const [prev, last] = report.submissions.slice(-2) as [ReportSubmission, ReportSubmission];
+  const changed = FIGURE_COLUMNS.filter((c) => c.get(prev.figures) !== c.get(last.figures));
+  const textChanged = (['lookBack', 'progress', 'methods'] as const).filter((k) => prev.text[k] !== last.text[k]).length > 0
+    || prev.text.nextPriorities.join('\n') !== last.text.nextPriorities.join('\n') || prev.text.ideas.length !== last.text.ideas.length;
+  return html`<section class="card" data-testid="revisions"><h3>已修订：共提交 ${report.submissions.length} 次</h3>
+<p>${report.submissions.map((x) => html`第${x.revision}次 ${when(x.at)}　`)}</p>
+${changed.length ? html`<table><thead><tr><th>变化的数据</th><th class="num">第${prev.revision}次</th><th class="num">第${last.revision}次</th></tr></thead><tbody>
+${changed.map((c) => html`<tr><td>${c.label}</td><td class="num">${c.get(prev.figures)}</td><td class="num">${c.get(last.figures)}</td></tr>`)}</tbody></table>` : html`<p class="muted">数据未变化。</p>`}
+${textChanged ? html`<p>文字内容有修改。</p>` : ''}</section>`;
+}
+
 export interface ReviewForm { items: Record<string, string>; feedback: string; adopted: string[] }
 
 export function reviewPage(args: {
@@ -43,7 +56,7 @@ ${notice(args.saved ? '评分已保存，小政委下次同步时即可看到。
 <p class="actions noprint"><a class="button secondary" href="/secretary/print?team=${team.id}&month=${report.month}">打印（A4）</a>
 <a class="button secondary" href="/secretary/export/report.docx?team=${team.id}&month=${report.month}">导出 Word</a>
 <a class="button secondary" href="/secretary/team/${team.id}?month=${report.month}">班组记录</a></p>
-${report.submissions.length > 1 ? html`<p><strong>已修改重报 ${report.submissions.length - 1} 次：</strong>${report.submissions.map((x) => html` 第${x.revision}次 ${when(x.at)}；`)}</p>` : ''}
+${report.submissions.length > 1 ? revisions(report) : ''}
 ${submissionView(sub)}
 <h2>金点子与评分</h2>
 ${errorBox(args.errors ?? [])}

@@ -4,7 +4,9 @@ import { html } from 'hono/html';
 import { DEFAULT_RISK_TYPE_NAMES } from '../../domain/risk-types';
 import { SECTION_LABELS } from '../../domain/checklist';
 import { enrolLink } from '../bootstrap';
-import { createEnrolCode, revokeDevice, setConfig, type DeviceRow } from '../store';
+import type { Sqlite } from '../db';
+import { createEnrolCode, revokeDevice, setConfig, type DeviceRow, type TeamRow } from '../store';
+import { loadTeam } from './data';
 import { audit, currentBranch, teamFor } from './access';
 import type { AuthDeps, SecEnv } from './auth';
 import {
@@ -15,6 +17,26 @@ import { codePage } from './enrol';
 import { csrf, errorBox, notice, page, when } from './layout';
 import { rubricPage, parseRubricForm } from './rubric-page';
 import { getRubric, setRubric } from './rubric';
+
+/**
+ * What the forms start from: the branch's config once it exists, before that the phone's
+ * own records (same ids), so a first save does not orphan the phone's workers or shifts.
+ */
+function current(db: Sqlite, team: TeamRow) {
+  const b = team.branch_id;
+  const has = (key: string) => db.prepare('SELECT 1 FROM config WHERE branch_id = ? AND key = ?').get(b, key) !== undefined;
+  const d = loadTeam(db, team.id, { from: '9999-12-31', to: '9999-12-31' });
+  const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted);
+  return {
+    roster: has(teamKey(team.id, 'roster')) ? getConfig<RosterItem>(db, b, teamKey(team.id, 'roster'))
+      : live(d.workers).map((w): RosterItem => ({ id: w.id, name: w.name, post: w.post, partyMember: w.partyMember, retired: false })),
+    shifts: has(teamKey(team.id, 'shifts')) ? getConfig<ShiftItem>(db, b, teamKey(team.id, 'shifts'))
+      : (d.team?.shifts ?? []).map((x): ShiftItem => ({ ...x, retired: false })),
+    riskTypes: has('riskTypes') ? getConfig<NamedItem>(db, b, 'riskTypes')
+      : live(d.riskTypes).map((t): NamedItem => ({ id: t.id, name: t.name, retired: t.retired, order: t.order })),
+    checklist: getConfig<NamedItem>(db, b, 'checklist'),
+  };
+}
 
 export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
   const { db, clock } = deps;
@@ -66,11 +88,12 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const what = str(form.what);
     const text = str(form.text).slice(0, 20_000);
     const b = team.branch_id;
+    const now = current(db, team);
     const result =
-      what === 'roster' ? parseRoster(text, getConfig<RosterItem>(db, b, teamKey(team.id, 'roster')))
-      : what === 'shifts' ? parseShifts(text, getConfig<ShiftItem>(db, b, teamKey(team.id, 'shifts')))
-      : what === 'riskTypes' ? parseNames(text, getConfig<NamedItem>(db, b, 'riskTypes'), '隐患类型')
-      : what === 'checklist' ? parseNames(text, getConfig<NamedItem>(db, b, 'checklist'), '检查项', 30)
+      what === 'roster' ? parseRoster(text, now.roster)
+      : what === 'shifts' ? parseShifts(text, now.shifts)
+      : what === 'riskTypes' ? parseNames(text, now.riskTypes, '隐患类型')
+      : what === 'checklist' ? parseNames(text, now.checklist, '检查项', 30)
       : { ok: false as const, errors: ['未知的配置项'] };
     if (!result.ok) return configPage(c, { what, text, errors: result.errors }, 400);
     const key = what === 'roster' || what === 'shifts' ? teamKey(team.id, what) : what;
@@ -83,10 +106,10 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const s = c.get('session');
     const team = teamFor(db, s.account, c.req.param('id') ?? '');
     if (!team) return c.text('班组不存在或无权查看', 404);
-    const b = team.branch_id;
-    const value = (what: string, current: string) => (bad?.what === what ? bad.text : current);
-    const risk = getConfig<NamedItem>(db, b, 'riskTypes');
-    const checklist = getConfig<NamedItem>(db, b, 'checklist');
+    const cur = current(db, team);
+    const value = (what: string, text: string) => (bad?.what === what ? bad.text : text);
+    const risk = cur.riskTypes;
+    const checklist = cur.checklist;
     const block = (what: string, title: string, hint: string, current: string, retired: string[]) => html`
 <h2>${title}</h2>${bad?.what === what ? errorBox(bad.errors) : ''}
 <form method="post" action="/secretary/team/${team.id}/config" class="stack">${csrf(s)}<input type="hidden" name="what" value="${what}">
@@ -97,10 +120,8 @@ ${retired.length ? html`<p class="muted">已停用（旧记录仍可读）：${r
     return c.html(page('班组配置', s, html`<h1>${team.name} · 配置</h1>
 ${notice(saved ? '已保存，手机下次同步时生效。' : undefined)}
 <p class="muted">修改后，本班组的手机在下次同步时收到。删除一行即停用该项，已有记录仍保留原名称。</p>
-${block('roster', '花名册', '一行一人：姓名 工种 党员（工种、党员可省略）', rosterText(getConfig<RosterItem>(db, b, teamKey(team.id, 'roster'))),
-      getConfig<RosterItem>(db, b, teamKey(team.id, 'roster')).filter((x) => x.retired).map((x) => x.name))}
-${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点班 00:00-08:00」', shiftsText(getConfig<ShiftItem>(db, b, teamKey(team.id, 'shifts'))),
-      getConfig<ShiftItem>(db, b, teamKey(team.id, 'shifts')).filter((x) => x.retired).map((x) => x.name))}
+${block('roster', '花名册', '一行一人：姓名 工种 党员（工种、党员可省略）', rosterText(cur.roster), cur.roster.filter((x) => x.retired).map((x) => x.name))}
+${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点班 00:00-08:00」', shiftsText(cur.shifts), cur.shifts.filter((x) => x.retired).map((x) => x.name))}
 ${block('riskTypes', '不稳定不安全隐患类型（全支部）', '一行一个类型，按显示顺序', risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n'), risk.filter((x) => x.retired).map((x) => x.name))}
 ${block('checklist', '日跟班检查项（全支部）', '一行一项，按显示顺序', checklist.length ? namesText(checklist) : Object.values(SECTION_LABELS).join('\n'), checklist.filter((x) => x.retired).map((x) => x.name))}
 <p><a href="/secretary/team/${team.id}">返回班组</a></p>`), status);

@@ -4,7 +4,7 @@ import { html } from 'hono/html';
 import { monthLabel } from '../../domain/calendar';
 import { audit, currentBranch, reportTeam, teamFor, visibleTeams } from './access';
 import type { AuthDeps, SecEnv } from './auth';
-import { dayGrid, legend, monthNav, teamCard, teamMonth } from './dashboard';
+import { dayGrid, legend, monthNav, scoreTable, teamCard, teamMonth } from './dashboard';
 import { cachedFigures, dayStates, loadTeam, monthRange, reviewOf, teamSeq } from './data';
 import { page } from './layout';
 import { dayParam, monthParam, today } from './params';
@@ -36,6 +36,7 @@ ${monthNav(month, `/secretary/${q ? `?${q.slice(1)}` : ''}`)}
 <h2>日跟班完成情况</h2>${legend()}
 ${rows.length === 0 ? html`<p class="muted">本支部还没有班组。</p>` : dayGrid(month, rows, '')}
 <h2>各班组</h2><div class="cards">${rows.map((row) => teamCard(row, month, now))}</div>
+<h2>考核得分（近6个月）</h2>${scoreTable(db, rows.map((r) => r.team), month)}
 ${teamForm(s, branch)}`, { wide: true }));
   };
 }

@@ -18,6 +18,9 @@ th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-alig
 th{background:var(--soft)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+.scroll table{min-width:560px}
+.scroll table.grid{min-width:0}
+.scroll td:first-child{white-space:nowrap}
 .grid{font-size:13px;width:auto}
 .grid th,.grid td{padding:2px 4px;text-align:center;min-width:24px}
 .grid th.team,.grid td.team{text-align:left;white-space:nowrap;position:sticky;left:0;background:#fff;min-width:120px}

@@ -5,7 +5,7 @@
  */
 import { html } from 'hono/html';
 import { isoWeekKey, weekLabel, weeksOfMonth } from '../../domain/calendar';
-import { SECTIONS, WEAK_ACTIONS, WEAK_REASONS, dutyProgress } from '../../domain/checklist';
+import { WEAK_ACTIONS, WEAK_REASONS, dutyProgress } from '../../domain/checklist';
 import { riskTypeLabels } from '../../domain/risk-types';
 import type { DayKey, MonthKey } from '../../domain/types';
 import { HELP_RESULT_LABELS, WEEK_STATUS_LABELS, weekStatus } from '../../domain/weekly';
@@ -40,7 +40,7 @@ export function dayDetail(d: TeamRecords, day: DayKey): Html {
 <dt>思想引导谈心</dt><dd>${x.talks.none ? '无' : names(x.talks.workerIds)}</dd>
 <dt>人员组织</dt><dd>${x.organisationNote || (x.organisationDone ? '已完成' : '—')}</dd>
 <dt>隐患/问题</dt><dd>${x.hazardsNone ? '无' : d.hazards.filter((h) => h.dutyId === x.id && !h.deleted).map((h) => html`<div>${h.description}（${h.status === 'open' ? '未销号' : '已销号'}）</div>`)}</dd>
-</dl>`)}<p class="muted">共 ${SECTIONS.length} 项日跟班内容。</p>`;
+</dl>`)}`;
 }
 
 export function weeklySection(d: TeamRecords, month: MonthKey): Html {
