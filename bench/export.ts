@@ -16,7 +16,8 @@ import { clearFigureCache } from '../src/server/secretary/data';
 import { writeBranchXlsx } from '../src/server/secretary/export-xlsx';
 import { createBranch, createTeam, listTeams } from '../src/server/store';
 
-export interface ExportBench { ms: number; peakMb: number; bytes: number; teams: number; warmMs: number }
+/** baseMb: RSS just before the export (the seeded data and the generator's garbage included). */
+export interface ExportBench { ms: number; peakMb: number; baseMb: number; bytes: number; teams: number; warmMs: number }
 
 /** ms: the first export after start (figures cache empty); warmMs: the same export again (figures cached). */
 export async function benchBranchExport(opts: { teams?: number; months?: number } = {}): Promise<ExportBench> {
@@ -33,7 +34,8 @@ export async function benchBranchExport(opts: { teams?: number; months?: number 
     const teams = listTeams(db, branch.id);
     clearFigureCache();
     (globalThis as { gc?: () => void }).gc?.();
-    let peak = process.memoryUsage().rss;
+    const base = process.memoryUsage().rss;
+    let peak = base;
     let bytes = 0;
     const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
     const once = async (): Promise<number> => {
@@ -49,7 +51,7 @@ export async function benchBranchExport(opts: { teams?: number; months?: number 
     const warmMs = await once();
     clearInterval(timer);
     sample();
-    return { ms: Math.round(ms), warmMs: Math.round(warmMs), peakMb: Math.round(peak / 1048576), bytes, teams: n };
+    return { ms: Math.round(ms), warmMs: Math.round(warmMs), peakMb: Math.round(peak / 1048576), baseMb: Math.round(base / 1048576), bytes, teams: n };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -58,5 +60,5 @@ export async function benchBranchExport(opts: { teams?: number; months?: number 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchBranchExport();
-  console.log(`branch month xlsx: ${r.teams} teams, first ${r.ms} ms, again ${r.warmMs} ms, peak RSS ${r.peakMb} MB, ${Math.round(r.bytes / 1024)} KB`);
+  console.log(`branch month xlsx: ${r.teams} teams, first ${r.ms} ms, again ${r.warmMs} ms, peak RSS ${r.peakMb} MB (${r.baseMb} MB before), ${Math.round(r.bytes / 1024)} KB`);
 }

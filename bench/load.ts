@@ -16,8 +16,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openDatabase } from '../src/server/db';
 import { createBranch, createEnrolCode, createTeam, redeemEnrolCode } from '../src/server/store';
 
@@ -180,6 +180,7 @@ export interface LoadResult {
   syncs: number;
   p50Ms: number;
   p99Ms: number;
+  maxMs: number;
   rssStartMb: number;
   rssEndMb: number;
   rssPeakMb: number;
@@ -242,7 +243,7 @@ export async function loadTest({ phones = 500, seconds = 20, thinkMs = 1000, per
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
       phones, seconds, requests, errors, syncs,
-      p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)),
+      p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted[sorted.length - 1] ?? NaN),
       rssStartMb: round(rssStartMb), rssEndMb: round(rssEndMb), rssPeakMb: round(rssPeakMb), errorSamples,
     };
   } finally {
@@ -254,7 +255,7 @@ export async function loadTest({ phones = 500, seconds = 20, thinkMs = 1000, per
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const arg = (name: string, dflt: number) => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? Number(process.argv[i + 1]) : dflt;

@@ -120,7 +120,10 @@ function sendJson(c: Context, body: unknown): Response {
 }
 
 function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
-  if (typeof input === 'object' && input !== null && 'v' in input && String((input as { v: unknown }).v) !== String(PROTOCOL_VERSION)) {
+  // Only a number or string can name a version; anything else (a 20,000-deep array …) is refused
+  // without String(), which would recurse through it and overflow the stack.
+  const ver = typeof input === 'object' && input !== null && 'v' in input ? (input as { v: unknown }).v : PROTOCOL_VERSION;
+  if ((typeof ver !== 'number' && typeof ver !== 'string') || String(ver) !== String(PROTOCOL_VERSION)) {
     fail(400, 'unsupported_version', `不支持的协议版本，服务器使用 v${PROTOCOL_VERSION}`);
   }
   const r = v.safeParse(schema, input);

@@ -96,7 +96,11 @@ export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: Sync
       }
       // The envelope is authoritative: the stored body always agrees with it.
       const body = { ...sent, id: rec.id, rev: rec.rev, updatedAt: rec.updatedAt, deleted: rec.deleted };
-      const json = JSON.stringify(body);
+      const json = stringifyOrNull(body);
+      if (json === null) {
+        rejected.push({ ...ref, code: 'invalid_record', message: '记录内容嵌套过深，无法保存' });
+        continue;
+      }
       if (json.length > MAX_RECORD_BYTES / 3 && Buffer.byteLength(json) > MAX_RECORD_BYTES) {
         rejected.push({ ...ref, code: 'too_large', message: '记录过大，无法发送' });
         continue;
@@ -181,4 +185,14 @@ export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number
     out.cursor = Math.max(out.cursor, (stmt(db, 'SELECT value FROM seq_counter WHERE id = 1').get() as { value: number }).value);
     return out;
   })();
+}
+
+/** A body nested thousands deep passes the schema (bodies are free-form) but overflows the stack here. */
+function stringifyOrNull(body: unknown): string | null {
+  try {
+    return JSON.stringify(body);
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
 }

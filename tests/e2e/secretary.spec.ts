@@ -70,7 +70,8 @@ test('a report goes phone → secretary (score, feedback, adopted idea) → phon
   await phone.goto('/enrol');
   await phone.getByLabel(/设备登记码/).fill(code);
   await phone.getByRole('button', { name: '登记设备' }).click();
-  await expect(phone.getByText('登记成功')).toBeVisible();
+  // The form gives way to the enrolled state at once (its 登记成功 message may not stay).
+  await expect(phone.getByText('本机登记在：综采一队党支部 · 综采一队检修班')).toBeVisible();
 
   const month = monthKey(localDay(Date.now(), 'Asia/Shanghai'));
   await phone.goto(`/report/${month}`);

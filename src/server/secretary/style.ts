@@ -32,6 +32,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .legend{display:flex;flex-wrap:wrap;gap:12px;margin:8px 0;font-size:14px}
 .legend span span{display:inline-block;min-width:24px;text-align:center;margin-right:4px}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;border:1px solid currentColor;font-size:14px;white-space:nowrap}
+.badge + a{margin-left:8px}
 .s-none{color:var(--red)}.s-submitted{color:var(--warn)}.s-scored{color:var(--ok)}
 .stale{color:var(--red);font-weight:700}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
