@@ -59,6 +59,9 @@ export async function benchBranchExport(opts: { teams?: number; months?: number 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await benchBranchExport();
-  console.log(`branch month xlsx: ${r.teams} teams, first ${r.ms} ms, again ${r.warmMs} ms, peak RSS ${r.peakMb} MB (${r.baseMb} MB before), ${Math.round(r.bytes / 1024)} KB`);
+  const teams = process.argv.includes('--teams') ? Number(process.argv[process.argv.indexOf('--teams') + 1]) : undefined;
+  const r = await benchBranchExport(teams ? { teams } : {});
+  // --json: one line for bench/run.ts, which runs this in its own process so RSS is the export's alone.
+  if (process.argv.includes('--json')) console.log(JSON.stringify(r));
+  else console.log(`branch month xlsx: ${r.teams} teams, first ${r.ms} ms, again ${r.warmMs} ms, peak RSS ${r.peakMb} MB (${r.baseMb} MB before), ${Math.round(r.bytes / 1024)} KB`);
 }

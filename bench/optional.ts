@@ -2,10 +2,11 @@
  * Figures whose code lands with other features: each is measured when its module exists,
  * otherwise reported as not measured, with the reason.
  */
+import { execFileSync } from 'node:child_process';
 import type { BrowserContext } from '@playwright/test';
 import type { TeamData } from '../tests/fixtures/generate';
 import { monthKey } from '../src/domain/calendar';
-import { figure, unmeasured, type Figure } from './stats';
+import { figure, type Figure } from './stats';
 
 /** The last full month of the generated history, read from IndexedDB and computed in the page. */
 async function monthReport(c: Ctx): Promise<Figure> {
@@ -27,8 +28,37 @@ interface Ctx { ctx: BrowserContext; harness: string; quick: boolean; history: T
 export async function optionalFigures(c: Ctx): Promise<Figure[]> {
   const out: Figure[] = [];
   out.push(await monthReport(c));
-  out.push(unmeasured('branch_export_xlsx_ms', 'ms', 1000, 'lower', 'branch export not built yet'));
-  out.push(unmeasured('branch_export_peak_mb', 'MB', 256, 'lower', 'branch export not built yet'));
-  void c;
   return out;
+}
+
+/** The branch month xlsx export (40 teams, a year of data each), in a process of its own. */
+export function branchExport(quick: boolean): Figure[] {
+  const runs = quick ? 1 : 3;
+  const ms: number[] = [];
+  const mb: number[] = [];
+  let teams = 0;
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync('npx', ['tsx', 'bench/export.ts', '--json', ...(quick ? ['--teams', '8'] : [])], { encoding: 'utf8' });
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; peakMb: number; teams: number };
+    ms.push(r.ms);
+    mb.push(r.peakMb);
+    teams = r.teams;
+  }
+  const note = `${teams} teams, first export after start (figures not cached), whole-process RSS`;
+  return [
+    figure('branch_export_xlsx_ms', ms, 'ms', 1000, 'lower', { note }),
+    figure('branch_export_peak_mb', mb, 'MB', 256, 'lower', { note }),
+  ];
+}
+
+/** 500 phones syncing at shift change against a server process, loopback only, bounded in time. */
+export async function shiftChangeLoad(quick: boolean): Promise<Figure[]> {
+  const { loadTest } = await import('./load');
+  const r = await loadTest({ phones: quick ? 50 : 500, seconds: quick ? 3 : 20 });
+  const note = `${r.phones} phones, ${r.seconds} s, ${r.requests} requests, ${r.syncs} syncs, RSS ${r.rssStartMb}→${r.rssEndMb} MB (peak ${r.rssPeakMb})`;
+  return [
+    figure('load_sync_p99_ms', [r.p99Ms], 'ms', 1000, 'lower', { note: `p50 ${r.p50Ms} ms; ${note}` }),
+    figure('load_errors', [r.errors], 'requests', 0, 'lower', { note: r.errorSamples.slice(0, 2).join('; ') || note }),
+    figure('load_rss_growth_mb', [r.rssEndMb - r.rssStartMb], 'MB', 100, 'lower', { note: 'server memory after the load minus before' }),
+  ];
 }

@@ -12,7 +12,7 @@ import { buildHarness, coldStart, firstLoad, installedWithData, launch, tickComm
 import { lighthouseScores } from './lighthouse';
 import { printTable, unmeasured, type Figure } from './stats';
 import { endpointThroughput, monthPush, syncFaults } from './sync';
-import { optionalFigures } from './optional';
+import { branchExport, optionalFigures, shiftChangeLoad } from './optional';
 
 const quick = process.argv.includes('--quick');
 const figures: Figure[] = [];
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
       () => monthPush(browser, server.port, dataDir, harness, quick ? 1 : 5),
     );
     await measure([['endpoint_batches_per_s', 'batches/s', 2000, 'higher']], () => endpointThroughput(server.url, dataDir, quick ? 1 : 5));
+    await measure([['branch_export_xlsx_ms', 'ms', 1000, 'lower'], ['branch_export_peak_mb', 'MB', 256, 'lower']], async () => branchExport(quick));
+    await measure([['load_sync_p99_ms', 'ms', 1000, 'lower'], ['load_errors', 'requests', 0, 'lower'], ['load_rss_growth_mb', 'MB', 100, 'lower']], () => shiftChangeLoad(quick));
     await measure([['sync_faults_lost', 'scenarios', 0, 'lower'], ['sync_faults_duplicated', 'scenarios', 0, 'lower']], () => syncFaults(quick ? 5 : 1000));
   } finally {
     await browser.close();

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { backupDatabase } from './backup';
 import { enrolLink } from './bootstrap';
+import { createAdmin } from './secretary/accounts';
 import { openDatabase, type Sqlite } from './db';
 import {
   createBranch, createEnrolCode, createSecretary, createTeam, listBranches, listDevices, listTeams,
@@ -17,6 +18,7 @@ export const USAGE = `用法: npm run admin -- <命令> [参数]
   branch:create <名称>                     新建党支部
   branch:list                              列出党支部
   secretary:create <支部编号> <账号>         新建书记账号（打印一次性密码）
+  admin:create <账号>                       新建管理员账号（管理所有党支部、查看审计日志；打印一次性密码）
   team:create <支部编号> <班组名称>          新建班组（并打印登记码）
   team:list [支部编号]                      列出班组
   code:create <班组编号>                    新建设备登记码（24 小时有效，一次性）
@@ -60,6 +62,12 @@ export function runAdmin(argv: string[], env: AdminEnv): number {
       case 'branch:list':
         for (const b of listBranches(db)) out(`${b.id}\t${b.name}`);
         return 0;
+      case 'admin:create': {
+        const [username] = need(args, 1);
+        const a = createAdmin(db, username!, env.now);
+        out(`已创建管理员账号 ${username}，一次性密码（只显示这一次）: ${a.password}`);
+        return 0;
+      }
       case 'secretary:create': {
         const [branchId, username] = need(args, 2);
         exists(db, 'branches', branchId!);

@@ -69,6 +69,10 @@ describe('admin CLI', () => {
     expect(team.lines[1]).toContain(`https://xzw.example/enrol?code=${code}`);
     expect(admin('secretary:create', branchId, 'li').lines[0]).toMatch(/一次性密码.*: \S{16}$/);
     expect(admin('secretary:create', 'nope', 'wang').code).toBe(1);
+    const adm = admin('admin:create', 'boss');
+    expect(adm.code).toBe(0);
+    expect(adm.lines[0]).toMatch(/管理员账号 boss.*一次性密码.*: \S{16}$/);
+    expect(admin('admin:create').code).not.toBe(0);
 
     const db = openDatabase(dir);
     const r = redeemEnrolCode(db, { code, nonce: 'n-0123456789abcdef', deviceName: '' }, 2_000);
