@@ -8,6 +8,7 @@ import {
   acknowledge, applyPull, getSyncState, listDirty, markRejected, outboxSummary, setSyncState, watchOutbox,
 } from '../db/outbox';
 import type { AppDb } from '../db/schema';
+import { applyBranchConfig } from '../db/branch-config';
 import { SyncEngine, type OutboxStore } from './engine';
 import { gzipAvailable, gzipBytes } from './compress';
 
@@ -16,9 +17,16 @@ export { SyncEngine, type SyncOutcome, type SyncStatus } from './engine';
 export function dexieOutboxStore(db: AppDb, now: () => number = Date.now): OutboxStore {
   return {
     listDirty: (maxBytes) => listDirty(db, maxBytes, now()),
-    acknowledge: (acks, rejected, pull) => acknowledge(db, acks, rejected, now(), pull),
+    // After a pull is stored, the branch's configuration in it is applied to the phone's records.
+    acknowledge: async (acks, rejected, pull) => {
+      await acknowledge(db, acks, rejected, now(), pull);
+      if (pull) await applyBranchConfig(db);
+    },
     markRejected: (entries) => markRejected(db, entries),
-    applyPull: (pull) => applyPull(db, pull),
+    applyPull: async (pull) => {
+      await applyPull(db, pull);
+      await applyBranchConfig(db);
+    },
     getState: () => getSyncState(db),
     setState: (patch) => setSyncState(db, patch),
     summary: () => outboxSummary(db),

@@ -5,16 +5,15 @@
  * Removing a line retires the item (same id, retired: true) instead of deleting it, so
  * old records on the phones keep their labels.
  */
+import { teamConfigKey, type NamedItem, type RosterItem, type ShiftItem } from '../../domain/branch-config';
 import { isTimeOfDay } from '../../domain/calendar';
 import { RISK_TYPE_NAME_MAX } from '../../domain/risk-types';
 import type { Sqlite } from '../db';
 import { newId } from '../crypto';
 
-export interface RosterItem { id: string; name: string; post: string; partyMember: boolean; retired: boolean }
-export interface ShiftItem { id: string; name: string; start: string; end: string; retired: boolean }
-export interface NamedItem { id: string; name: string; retired: boolean; order: number }
 
-export const teamKey = (teamId: string, what: 'roster' | 'shifts') => `team:${teamId}:${what}`;
+export type { NamedItem, RosterItem, ShiftItem };
+export const teamKey = teamConfigKey;
 
 export function getConfig<T>(db: Sqlite, branchId: string, key: string): T[] {
   const row = db.prepare('SELECT value FROM config WHERE branch_id = ? AND key = ?').get(branchId, key) as { value: string } | undefined;
