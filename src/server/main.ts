@@ -22,6 +22,7 @@ const running = await startServer({
   ...(tls ? { tls } : {}),
 });
 console.log(`班组小政委 已启动: ${running.url}/`);
+console.log(`党支部书记页面: ${running.url}/secretary/`);
 const first = bootstrapIfEmpty(running.db, Date.now());
 if (first) console.log(formatFirstStart(first, publicUrl()));
 else console.log('新的设备登记码: npm run admin -- code:create <班组编号>（班组编号见 npm run admin -- team:list）');
