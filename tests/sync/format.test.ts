@@ -13,7 +13,7 @@ describe('sync badge wording', () => {
     expect(badgeText(status())).toEqual({ text: '已全部发送', tone: 'ok' });
     expect(badgeText(status({ pending: 3 }))).toEqual({ text: '3 条待发送', tone: 'pending' });
     expect(badgeText(status({ pending: 3 }, { lastError: '网络中断，有信号时会自动重发' })))
-      .toEqual({ text: '发送失败：网络中断，有信号时会自动重发', tone: 'error' });
+      .toEqual({ text: '3 条待发送 · 发送失败：网络中断，有信号时会自动重发', tone: 'error' });
     expect(badgeText(status({}, { auth: 'revoked' })).text).toBe('设备已被停用');
     expect(badgeText(status({ pending: 2 }, { auth: 'unenrolled' })).text).toBe('2 条待发送（设备未登记）');
   });

@@ -40,7 +40,8 @@ export function badgeText(s: SyncStatus): { text: string; tone: BadgeTone } {
     return { text: s.pending ? `${s.pending} 条待发送（设备未登记）` : '设备未登记', tone: 'pending' };
   }
   if (s.running && s.pending) return { text: `正在发送 ${s.pending} 条…`, tone: 'pending' };
-  if (s.pending && s.state.lastError) return { text: `发送失败：${s.state.lastError}`, tone: 'error' };
+  // Underground every try fails: the count of what waits matters more than the failure.
+  if (s.pending && s.state.lastError) return { text: `${s.pending} 条待发送 · 发送失败：${s.state.lastError}`, tone: 'error' };
   if (s.pending) return { text: `${s.pending} 条待发送${refused}`, tone: 'pending' };
   return { text: `已全部发送${refused}`, tone: refused ? 'error' : 'ok' };
 }

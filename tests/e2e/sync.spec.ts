@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../src/server/db';
+import { createEnrolCode, listTeams } from '../../src/server/store';
+import { launchPhone, setUpTeam, waitForServiceWorkerControl } from './helpers';
+import { PORT } from './playwright.config';
+
+/** The SQLite file of the server the suite started (WAL: the test may read it while it runs). */
+const dataDir = fileURLToPath(new URL(`../../.tmp/e2e-data-${PORT}`, import.meta.url));
+
+function withServerDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T): T {
+  const db = openDatabase(dataDir);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+test('a shift done offline is sent when coverage returns: badge 已全部发送, the server holds it', async () => {
+  const { teamId, code } = withServerDb((db) => {
+    const team = listTeams(db)[0]!;
+    return { teamId: team.id, code: createEnrolCode(db, team.id, Date.now()).code };
+  });
+  const { context } = await launchPhone();
+  const page = context.pages()[0] ?? (await context.newPage());
+  await setUpTeam(page);
+  await waitForServiceWorkerControl(page);
+  // Enrolled once at the pithead, days before.
+  await page.goto('/sync');
+  await page.getByLabel(/设备登记码/).fill(code);
+  await page.getByRole('button', { name: '登记设备' }).click();
+  await expect(page.getByText(/本机登记在/)).toBeVisible();
+  await page.getByRole('button', { name: '立即发送' }).click();
+  await expect(page.getByRole('button', { name: /已全部发送/ })).toBeVisible({ timeout: 20_000 });
+
+  // Underground: no signal. A normal shift.
+  await context.setOffline(true);
+  await page.goto('/');
+  for (const name of ['已参加', '全员到岗', '本班无文件传达', '完成安全确认', '无薄弱人员', '本班未谈心', '人员组织正常', '无隐患']) {
+    await page.getByRole('button', { name, exact: true }).click();
+  }
+  await page.getByLabel('教育主题').fill('顶板管理');
+  await expect(page.getByTestId('progress-text')).toHaveText('已完成 9/9');
+  await expect(page.getByRole('button', { name: /条待发送/ })).toBeVisible();
+
+  // At the pithead: coverage returns; the app sends by itself (the online event).
+  await context.setOffline(false);
+  await expect(page.getByRole('button', { name: /已全部发送/ })).toBeVisible({ timeout: 30_000 });
+
+  const phoneDuty = await page.evaluate(
+    () =>
+      new Promise<{ id: string; rev: number; dirty: number }>((resolve, reject) => {
+        const req = indexedDB.open('xiaozhengwei');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('duties').objectStore('duties').getAll();
+          get.onsuccess = () => resolve((get.result as { id: string; rev: number; dirty: number }[])[0]!);
+        };
+      }),
+  );
+  expect(phoneDuty.dirty).toBe(0);
+  const stored = withServerDb((db) =>
+    db.prepare("SELECT rev, body FROM records WHERE team_id = ? AND tbl = 'duties' AND id = ?").get(teamId, phoneDuty.id) as { rev: number; body: string } | undefined);
+  expect(stored?.rev).toBe(phoneDuty.rev);
+  expect(JSON.parse(stored!.body)).toMatchObject({ lessonTopic: '顶板管理', safetyConfirmed: true, hazardsNone: true });
+  await context.close();
+});
