@@ -12,13 +12,13 @@
  * acknowledged revisions, and a pull's data and cursor are stored together (with the
  * acks, when the pull rode on a push).
  */
-import * as v from 'valibot';
 import {
-  BATCH_BYTES, EnrolResponseSchema, GZIP_BATCH_BYTES, PROTOCOL_VERSION, WIRE_BATCH_BYTES, type Ack, type ErrorBody,
+  BATCH_BYTES, GZIP_BATCH_BYTES, PROTOCOL_VERSION, WIRE_BATCH_BYTES, type Ack, type ErrorBody,
   type OutboxSummary, type PullResponse, type PushResponse, type RejectedEntry, type Rejection, type SyncRecord,
   type SyncState,
 } from '../domain/sync-protocol';
 import { backoffDelay } from './backoff';
+import { enrolDevice } from './enrol';
 import { encodeBody, errorOf, readJson, request, StopRun, type SyncOutcome } from './http';
 import { MSG } from './messages';
 
@@ -200,39 +200,11 @@ export class SyncEngine {
     throw new StopRun('error', err.message || MSG.serverError(status));
   }
 
-  /** Exchanges an enrolment code for this phone's token, then sends what the phone holds. */
+  /** Exchanges an enrolment code for this phone's token (enrol.ts), then sends what the phone holds. */
   async enrol(code: string): Promise<{ ok: true } | { ok: false; message: string }> {
-    const state = await this.d.store.getState();
-    const nonce = state.enrolNonce ?? this.d.newNonce();
-    if (!state.enrolNonce) await this.d.store.setState({ enrolNonce: nonce });
-    let res: Response;
-    try {
-      res = await request(this.d, '/api/v1/enrol', null, { v: PROTOCOL_VERSION, code, nonce, deviceName: this.d.deviceName ?? '' });
-    } catch {
-      return { ok: false, message: MSG.enrolOffline };
-    }
-    if (!res.ok) {
-      try {
-        const err = await errorOf(res);
-        return { ok: false, message: err.issues?.[0]?.message ?? err.message };
-      } catch (e) {
-        return { ok: false, message: e instanceof Error ? e.message : MSG.enrolOffline };
-      }
-    }
-    let parsed: v.SafeParseResult<typeof EnrolResponseSchema>;
-    try {
-      parsed = v.safeParse(EnrolResponseSchema, await res.json());
-    } catch {
-      return { ok: false, message: MSG.enrolOffline }; // the answer was cut: retrying is safe
-    }
-    if (!parsed.success) return { ok: false, message: MSG.serverError(res.status) };
-    const body = parsed.output;
-    await this.d.store.setState({
-      token: body.token, deviceId: body.deviceId, teamId: body.teamId, teamName: body.teamName,
-      branchName: body.branchName, auth: 'enrolled', cursor: 0, lastError: null, enrolNonce: null,
-    });
-    void this.syncNow();
-    return { ok: true };
+    const r = await enrolDevice(this.d, code);
+    if (r.ok) void this.syncNow();
+    return r;
   }
 
   private scheduleRetry(): void {

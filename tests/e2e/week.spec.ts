@@ -135,7 +135,9 @@ test('people: risk types edited, a 1+X pair, a hardship entry validated before s
 
   // 张三 becomes a 党员 in the roster, then helps 李四 (1+X).
   await page.goto('/settings');
-  await page.getByTestId('roster').locator('li', { hasText: '张三' }).getByRole('button', { name: '党员' }).click();
+  const member = page.getByTestId('roster').locator('li', { hasText: '张三' }).getByRole('button', { name: '党员' });
+  await member.click();
+  await expect(member).toHaveAttribute('aria-pressed', 'true'); // saved: the chip shows what IndexedDB holds
   await page.goto('/people');
   await page.getByRole('button', { name: '+ 新建结对' }).click();
   const form = page.getByTestId('pair-form');
