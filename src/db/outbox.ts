@@ -15,6 +15,7 @@ import {
   MAX_BATCH_RECORDS, MAX_RECORD_BYTES, SyncRecordSchema, type Ack, type ConfigEntry, type OutboxSummary, type PullResponse,
   type RejectedEntry, type Rejection, type Review, type SyncRecord, type SyncState, type SyncTableName,
 } from '../domain/sync-protocol';
+import { now as clockNow } from './clock';
 import { SYNCED_TABLES, type AppDb } from './schema';
 
 const STATE_KEY = 'sync.state';
@@ -27,7 +28,9 @@ export const EMPTY_STATE: SyncState = {
   cursor: 0, lastSuccessAt: null, lastError: null, enrolNonce: null,
 };
 
-type Row = Record<string, unknown> & { id: string; rev: number; updatedAt: number; deleted: boolean; dirty: 0 | 1 };
+type Row = Record<string, unknown> & {
+  id: string; rev: number; updatedAt: number; deleted: boolean; dirty: 0 | 1; ackedAt?: number; scrubbedAt?: number;
+};
 
 const RECOVERABLE = new Set(['DatabaseClosedError', 'InvalidStateError', 'UnknownError', 'TransactionInactiveError']);
 
@@ -46,13 +49,15 @@ export async function withReopen<T>(db: AppDb, fn: () => Promise<T>): Promise<T>
 const rejectedKey = (table: string, id: string) => `${REJECTED}${table}:${id}`;
 const utf8 = new TextEncoder();
 
+/** The wire form: `dirty`, `ackedAt` and `scrubbedAt` belong to this phone alone. */
 function toSyncRecord(table: SyncTableName, row: Row): SyncRecord {
-  const { dirty: _dirty, ...body } = row;
+  const { dirty: _dirty, ackedAt: _acked, scrubbedAt: _scrubbed, ...body } = row;
   return { table, id: row.id, rev: row.rev, updatedAt: row.updatedAt, deleted: Boolean(row.deleted), body };
 }
 
-function fromSyncRecord(r: SyncRecord): Row {
-  return { ...r.body, id: r.id, rev: r.rev, updatedAt: r.updatedAt, deleted: r.deleted, dirty: 0 };
+/** A record as the server holds it, stored clean; `at` is when the server vouched for it. */
+function fromSyncRecord(r: SyncRecord, at: number): Row {
+  return { ...r.body, id: r.id, rev: r.rev, updatedAt: r.updatedAt, deleted: r.deleted, dirty: 0, ackedAt: at };
 }
 
 async function rejectedMap(db: AppDb): Promise<Map<string, RejectedEntry>> {
@@ -120,15 +125,15 @@ export function acknowledge(
         const table = db.table(ack.table);
         const row = (await table.get(ack.id)) as Row | undefined;
         if (!row || row.rev !== ack.rev) continue;
-        if (ack.current && ack.current.rev >= row.rev) await table.put(fromSyncRecord(ack.current));
-        else if (row.dirty === 1) await table.update(ack.id, { dirty: 0 });
+        if (ack.current && ack.current.rev >= row.rev) await table.put(fromSyncRecord(ack.current, now));
+        else if (row.dirty === 1) await table.update(ack.id, { dirty: 0, ackedAt: now });
         await db.settings.delete(rejectedKey(ack.table, ack.id));
       }
       await storeRejections(db, rejections.map((r) => ({ ...r, at: now })));
       // A pull that came with the push: stored with its cursor in this same transaction,
       // and only if the cursor it was asked from is still the stored one (otherwise it is
       // dropped whole, and the next pull fetches it again).
-      if (piggy && (await readState(db)).cursor === piggy.since) await storePull(db, piggy.pull);
+      if (piggy && (await readState(db)).cursor === piggy.since) await storePull(db, piggy.pull, now);
     }));
 }
 
@@ -142,18 +147,18 @@ export function markRejected(db: AppDb, entries: RejectedEntry[]): Promise<void>
  * skip changes). A record with unsent local changes is left alone: the phone's push
  * decides, and a lost conflict comes back in the ack.
  */
-export function applyPull(db: AppDb, pull: PullResponse): Promise<void> {
+export function applyPull(db: AppDb, pull: PullResponse, now: number = clockNow()): Promise<void> {
   const tables = [...new Set(pull.records.map((r) => r.table))];
   return withReopen(db, () =>
-    db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], () => storePull(db, pull)));
+    db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], () => storePull(db, pull, now)));
 }
 
 /** The body of applyPull; runs inside a rw transaction over the pulled tables and settings. */
-async function storePull(db: AppDb, pull: PullResponse): Promise<void> {
+async function storePull(db: AppDb, pull: PullResponse, now: number): Promise<void> {
   for (const rec of pull.records) {
     const local = (await db.table(rec.table).get(rec.id)) as Row | undefined;
     if (local?.dirty === 1) continue;
-    await db.table(rec.table).put(fromSyncRecord(rec));
+    await db.table(rec.table).put(fromSyncRecord(rec, now));
   }
   await db.settings.bulkPut([
     ...pull.config.map((c) => ({ key: CONFIG + c.key, value: { value: c.value, updatedAt: c.updatedAt } })),

@@ -5,6 +5,7 @@ export const SETTING_KEYS = {
   persistAsked: 'persistAsked',
   recentTopics: 'recentTopics',
   recentDocuments: 'recentDocuments',
+  retentionDays: 'retentionDays',
 } as const;
 
 export async function getSetting<T>(key: string, fallback: T): Promise<T> {

@@ -215,3 +215,15 @@ export function dayLabel(day: DayKey): string {
   const d = parseDay(day);
   return `${format(d, 'M月d日')} ${WEEKDAYS[d.getUTCDay()]}`;
 }
+
+/** The current month's view also shows the last week before it: on the 1st, yesterday is one scroll away. */
+const RECENT_DAYS = 7;
+
+/** Days listed, newest first: a past month whole; the current one up to today, with at least a week. */
+export function historyDays(month: MonthKey, today: DayKey): DayKey[] {
+  const days = monthDays(month).filter((d) => d <= today);
+  if (month !== monthKey(today)) return days.reverse();
+  const before: DayKey[] = [];
+  for (let d = addDays(today, 1 - RECENT_DAYS); d < (days[0] ?? today); d = addDays(d, 1)) before.push(d);
+  return [...before, ...days].reverse();
+}

@@ -23,6 +23,10 @@ export interface RecordMeta {
   deleted: boolean;
   /** 1 while this revision is not acknowledged by the server (0/1 so IndexedDB can index it). */
   dirty: 0 | 1;
+  /** Phone-local, never sent: when the server acknowledged this revision (retention.ts). */
+  ackedAt?: number;
+  /** Phone-local, never sent: when retention removed its sensitive text; read-only since. */
+  scrubbedAt?: number;
 }
 
 export interface ShiftDef {

@@ -24,7 +24,7 @@ export function dexieOutboxStore(db: AppDb, now: () => number = Date.now): Outbo
     },
     markRejected: (entries) => markRejected(db, entries),
     applyPull: async (pull) => {
-      await applyPull(db, pull);
+      await applyPull(db, pull, now());
       await applyBranchConfig(db);
     },
     getState: () => getSyncState(db),

@@ -9,6 +9,7 @@ export function describeError(e: unknown): string {
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
     return '手机存储空间不足，本次修改未保存。请清理手机空间后再试，已保存的记录不会丢失。';
   }
+  if (name === 'ScrubbedRecordError' && e instanceof Error) return e.message;
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {
     return '本地数据库暂时不可用，请重试一次；若仍失败，请关闭后重新打开应用。';
   }

@@ -8,4 +8,6 @@ import './styles.css';
 listenForInstallPrompt();
 registerServiceWorker();
 void askPersistence();
+// Retention is off the first load: its own chunk, a few seconds after start.
+setTimeout(() => void import('./retention').then((m) => m.scheduleRetention()), 5_000);
 render(<App />, document.getElementById('app')!);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  addDays, addMonths, addWeeks, crossesMidnight, currentShift, dayLabel, DEFAULT_TIME_ZONE, isoWeekKey,
+  addDays, addMonths, addWeeks, crossesMidnight, currentShift, dayLabel, DEFAULT_TIME_ZONE, historyDays, isoWeekKey,
   localDay, minutesOf, monthDays, monthKey, monthLabel, shiftsInDayOrder, shiftWindow, weekDays,
   weekLabel, weekMonth, weeksOfMonth,
 } from '../../src/domain/calendar';
@@ -186,5 +186,23 @@ describe('ISO weeks', () => {
     expect(weekLabel('2026-W48')).toBe('第48周 11月23日–11月29日');
     expect(weekLabel('2026-W53')).toBe('第53周 12月28日–1月3日');
     expect(weekLabel('2027-W01')).toBe('第1周 1月4日–1月10日');
+  });
+});
+
+describe('historyDays (the 日跟班 history list)', () => {
+  it('on the 1st of a month, still lists the week before it, newest first', () => {
+    const days = historyDays('2026-12', '2026-12-01');
+    expect(days).toEqual(['2026-12-01', '2026-11-30', '2026-11-29', '2026-11-28', '2026-11-27', '2026-11-26', '2026-11-25']);
+  });
+  it('later in the month, lists the month up to today only', () => {
+    const days = historyDays('2026-12', '2026-12-10');
+    expect(days[0]).toBe('2026-12-10');
+    expect(days.at(-1)).toBe('2026-12-01');
+    expect(days).toHaveLength(10);
+  });
+  it('a past month, whole, across a year boundary', () => {
+    const days = historyDays('2026-12', '2027-01-02');
+    expect(days).toHaveLength(31);
+    expect([days[0], days.at(-1)]).toEqual(['2026-12-31', '2026-12-01']);
   });
 });

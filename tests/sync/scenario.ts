@@ -173,7 +173,7 @@ async function otherPhoneWrites(env: FaultEnv, teamId: string, device: DeviceRow
   const team = s.prepare('SELECT * FROM teams WHERE id = ?').get(teamId) as { id: string; branch_id: string; name: string; created_at: number };
   const mine = (await db.duties.toArray())[Math.floor(rnd() * (await db.duties.count()))];
   const base = rnd() < 0.5 && mine ? { ...mine, rev: mine.rev + 1 + Math.floor(rnd() * 3) } : makeDuty(newId(), 1, 0);
-  const { dirty: _d, ...body } = { ...base, organisationNote: 'other phone' };
+  const { dirty: _d, ackedAt: _a, scrubbedAt: _s, ...body } = { ...base, organisationNote: 'other phone' }; // as a phone sends it
   serverPush(s, dev, team, [{ table: 'duties', id: base.id, rev: base.rev, updatedAt: base.updatedAt, deleted: base.deleted, body }], Date.now());
   return dev;
 }
@@ -199,8 +199,8 @@ async function check(env: FaultEnv, db: AppDb, teamId: string, otherPhone: boole
   for (const r of rows) {
     const p = phone.get(`${r.tbl}/${r.id}`) ?? fail(`server record ${r.tbl}/${r.id} not on the phone`);
     if (p.rev !== r.rev) fail(`${r.id}: phone rev ${p.rev}, server rev ${r.rev}`);
-    const { dirty: _d, ...body } = p;
-    if (JSON.stringify(JSON.parse(r.body)) !== JSON.stringify(body)) fail(`${r.id}: bodies differ at rev ${r.rev}`);
+    const { dirty: _d, ackedAt: _a, scrubbedAt: _s, ...body } = p; // phone-local fields are never sent
+    if (JSON.stringify(JSON.parse(r.body)) !== JSON.stringify(body)) fail(`${r.id}: bodies differ at rev ${r.rev}: ${r.body} vs ${JSON.stringify(body)}`);
     if (Boolean(r.deleted) !== Boolean(p.deleted)) fail(`${r.id}: tombstone differs`);
   }
   const history = (env.server.db.prepare('SELECT COUNT(*) AS n FROM record_history WHERE team_id = ?').get(teamId) as { n: number }).n;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { addMonths, dayLabel, localDay, monthDays, monthKey, monthLabel, shiftsInDayOrder } from '../../../domain/calendar';
+import { addMonths, dayLabel, historyDays, localDay, monthKey, monthLabel, shiftsInDayOrder } from '../../../domain/calendar';
 import { dutyProgress } from '../../../domain/checklist';
 import type { Team } from '../../../domain/types';
 import { dutiesBetween } from '../../../db/duties';
@@ -10,7 +10,7 @@ import { useLive } from '../../hooks';
 export function HistoryScreen({ team }: { team: Team }) {
   const today = localDay(Date.now(), team.timeZone);
   const [month, setMonth] = useState(monthKey(today));
-  const days = monthDays(month).filter((d) => d <= today).reverse();
+  const days = historyDays(month, today);
   const duties = useLive(() => dutiesBetween(days.at(-1) ?? today, days[0] ?? today), [month]) ?? [];
   const hazards = useLive(() => listHazards(), []) ?? [];
   const hazardsOf = (dutyId: string) => hazards.filter((h) => h.dutyId === dutyId).length;

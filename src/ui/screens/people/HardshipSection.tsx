@@ -5,6 +5,7 @@ import { addHardship, listHardships } from '../../../db/people';
 import { save, useLive } from '../../hooks';
 import { monthDay, workerName } from '../week/strings';
 import { HardshipForm } from './HardshipForm';
+import { ScrubbedNote } from '../../components/ScrubbedNote';
 
 /** 困难职工台账: each visit, fund payment or other help, newest first. */
 export function HardshipSection({ workers, today }: { workers: Worker[]; today: DayKey }) {
@@ -28,11 +29,12 @@ export function HardshipSection({ workers, today }: { workers: Worker[]; today: 
           <li key={h.id} data-testid="hardship">
             <p style={{ margin: 0 }}>
               <span class="muted">{monthDay(h.day)}</span>{' '}
-              <a href={`/person/${h.workerId}`}>{workerName(workers, h.workerId)}</a> · {h.kind} ·{' '}
+              <a href={`/person/${h.workerId}`}>{workerName(workers, h.workerId)}</a> · {h.kind || '（已清除）'} ·{' '}
               <b>{HARDSHIP_HELP_LABELS[h.help]}{h.help === 'fund' && h.amountYuan !== null ? ` ${h.amountYuan}元` : ''}</b>
             </p>
             {h.note && <p class="hint" style={{ margin: 0 }}>{h.note}</p>}
             {h.followUp && <p class="hint" style={{ margin: 0 }}>后续：{h.followUp}</p>}
+            <ScrubbedNote record={h} />
           </li>
         ))}
       </ul>

@@ -34,7 +34,7 @@ export function TimelineEntry({ item: it, types, workers }: { item: TimelineItem
     case 'hardship':
       return (
         <div>
-          {kind} {it.hardshipKind}
+          {kind} {it.hardshipKind || '（详情已从本机清除）'}
           <div>{HARDSHIP_HELP_LABELS[it.help]}{it.help === 'fund' && it.amountYuan !== null ? ` ${it.amountYuan}元` : ''}</div>
         </div>
       );

@@ -4,6 +4,7 @@ import { HELP_RESULT_LABELS, type HelpRecord, type HelpResult } from '../../../d
 import { TEXT_MAX, validateHelpRecord } from '../../../domain/weekly-validate';
 import { removeHelpRecord, updateHelpRecord } from '../../../db/weekly';
 import { Chip } from '../../components/Chip';
+import { ScrubbedNote } from '../../components/ScrubbedNote';
 import { TextField } from '../../components/TextField';
 import { toggleIn } from '../../components/WorkerPicker';
 import { save } from '../../hooks';
@@ -58,6 +59,7 @@ export function HelpRecordCard({ record: r, name, types, days, prev, open, onOpe
         <ResultBadge result={r.result} />
       </div>
       {prev && <PrevRecord record={prev} types={types} />}
+      <ScrubbedNote record={r} />
       <div class="wk-label">隐患类型</div>
       <div class="row">
         {riskTypesForPicker(types, r.riskTypeIds).map((t) => (
