@@ -14,7 +14,7 @@ export function HazardSection({ duty, edit, ensure }: SectionProps & { ensure: (
   return (
     <Section title="隐患/问题" done={!!duty && sectionDone(duty, 'hazards', items.length)} id="sec-hazards">
       <div class="row">
-        <button type="button" class={duty?.hazardsNone ? 'on' : ''} disabled={items.length > 0}
+        <button type="button" class={duty?.hazardsNone ? 'on' : ''} aria-pressed={Boolean(duty?.hazardsNone)} disabled={items.length > 0}
           onClick={() => edit((d) => ({ ...d, hazardsNone: !d.hazardsNone }))}>无隐患</button>
         <button type="button" onClick={() => setAdding(!adding)}>+ 登记隐患/问题</button>
       </div>

@@ -10,8 +10,8 @@ export function DistrictMeetingSection({ duty, edit }: SectionProps) {
   return (
     <Section title="区队早会" done={!!duty && sectionDone(duty, 'districtMeeting')} id="sec-district">
       <div class="row">
-        <button type="button" class={attended === true ? 'on' : ''} onClick={() => set(true)}>已参加</button>
-        <button type="button" class={attended === false ? 'on' : ''} onClick={() => set(false)}>未参加</button>
+        <button type="button" class={attended === true ? 'on' : ''} aria-pressed={attended === true} onClick={() => set(true)}>已参加</button>
+        <button type="button" class={attended === false ? 'on' : ''} aria-pressed={attended === false} onClick={() => set(false)}>未参加</button>
       </div>
       {attended === true && (
         <TextField label="早会要求" placeholder="早会要求（可不填）" value={duty?.districtMeeting.note ?? ''}
@@ -30,14 +30,14 @@ export function LessonSection({ duty, edit, recentTopics }: SectionProps & { rec
         {recentTopics.length > 0 && (
           <div class="row" style={{ marginBottom: '8px' }}>
             {recentTopics.map((t) => (
-              <button type="button" key={t} class={t === topic ? 'chip on' : 'chip'} onClick={() => edit((d) => ({ ...d, lessonTopic: t }))}>{t}</button>
+              <button type="button" key={t} class={t === topic ? 'chip on' : 'chip'} aria-pressed={t === topic} onClick={() => edit((d) => ({ ...d, lessonTopic: t }))}>{t}</button>
             ))}
           </div>
         )}
         <TextField label="教育主题" placeholder="本班教育主题" value={topic} onSave={(v) => edit((d) => ({ ...d, lessonTopic: v }))} />
       </Section>
       <Section title="安全确认" done={!!duty && sectionDone(duty, 'safety')} id="sec-safety">
-        <button type="button" class={duty?.safetyConfirmed ? 'on wide' : 'wide'}
+        <button type="button" class={duty?.safetyConfirmed ? 'on wide' : 'wide'} aria-pressed={Boolean(duty?.safetyConfirmed)}
           onClick={() => edit((d) => ({ ...d, safetyConfirmed: !d.safetyConfirmed }))}>
           {duty?.safetyConfirmed ? '✓ 已完成安全确认' : '完成安全确认'}
         </button>
@@ -50,7 +50,7 @@ export function LessonSection({ duty, edit, recentTopics }: SectionProps & { rec
 export function OrganisationSection({ duty, edit }: SectionProps) {
   return (
     <Section title="生产期间人员组织" done={!!duty && sectionDone(duty, 'organisation')} id="sec-organisation">
-      <button type="button" class={duty?.organisationDone ? 'on wide' : 'wide'}
+      <button type="button" class={duty?.organisationDone ? 'on wide' : 'wide'} aria-pressed={Boolean(duty?.organisationDone)}
         onClick={() => edit((d) => ({ ...d, organisationDone: !d.organisationDone }))}>
         {duty?.organisationDone ? '✓ 人员组织正常' : '人员组织正常'}
       </button>

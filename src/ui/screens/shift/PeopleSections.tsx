@@ -27,7 +27,7 @@ export function WeakSection({ duty, edit, workers }: SectionProps) {
   return (
     <Section title="薄弱人员排查" done={!!duty && sectionDone(duty, 'weak')} id="sec-weak">
       <div class="row">
-        <button type="button" class={duty?.weak.none ? 'on' : ''} disabled={entries.length > 0}
+        <button type="button" class={duty?.weak.none ? 'on' : ''} aria-pressed={Boolean(duty?.weak.none)} disabled={entries.length > 0}
           onClick={() => edit((d) => ({ ...d, weak: { none: !d.weak.none, entries: [] } }))}>无薄弱人员</button>
         <button type="button" onClick={() => setPicking(true)}>+ 选择人员</button>
       </div>
@@ -76,7 +76,7 @@ export function TalksSection({ duty, edit, workers }: SectionProps) {
       <p>本班谈心 <b data-testid="talk-count">{ids.length}</b> 人{ids.length > 0 && `：${ids.map((id) => workers.find((w) => w.id === id)?.name ?? '已移除人员').join('、')}`}</p>
       <div class="row">
         <button type="button" onClick={() => setPicking(true)}>选择谈心人员</button>
-        <button type="button" class={duty?.talks.none ? 'on' : ''} disabled={ids.length > 0}
+        <button type="button" class={duty?.talks.none ? 'on' : ''} aria-pressed={Boolean(duty?.talks.none)} disabled={ids.length > 0}
           onClick={() => edit((d) => ({ ...d, talks: { workerIds: [], none: !d.talks.none } }))}>本班未谈心</button>
       </div>
       {picking && (

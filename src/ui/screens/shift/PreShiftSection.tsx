@@ -17,11 +17,11 @@ export function RollCallSection({ duty, edit, workers }: SectionProps) {
         应到 <b data-testid="expected">{expected}</b> 人，实到 <b data-testid="present">{present}</b> 人
       </p>
       <div class="row">
-        <button type="button" class={rc?.confirmed && absent.length === 0 ? 'on' : ''}
+        <button type="button" class={rc?.confirmed && absent.length === 0 ? 'on' : ''} aria-pressed={Boolean(rc?.confirmed && absent.length === 0)}
           onClick={() => edit((d) => ({ ...d, rollCall: { expected, absentees: [], confirmed: true } }))}>
           全员到岗
         </button>
-        <button type="button" class={absent.length > 0 ? 'on' : ''} onClick={() => setPicking(true)}>
+        <button type="button" class={absent.length > 0 ? 'on' : ''} aria-pressed={absent.length > 0} onClick={() => setPicking(true)}>
           有缺勤{absent.length > 0 ? `（${absent.length}）` : ''}
         </button>
       </div>
@@ -45,7 +45,7 @@ export function DocumentsSection({ duty, edit, recentDocuments }: SectionProps &
   };
   return (
     <Section title="上级文件传达" done={!!duty && sectionDone(duty, 'documents')} id="sec-documents">
-      <button type="button" class={duty?.documents.none ? 'on' : ''}
+      <button type="button" class={duty?.documents.none ? 'on' : ''} aria-pressed={Boolean(duty?.documents.none)}
         onClick={() => edit((d) => ({ ...d, documents: { items: d.documents.items, none: !d.documents.none } }))}>
         本班无文件传达
       </button>
