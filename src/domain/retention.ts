@@ -63,12 +63,12 @@ function scrubDuty(row: Body): boolean {
  * The record without its sensitive free text, marked scrubbed at `now`; or null when it
  * holds none (it is then left as it is, and stays editable).
  */
-export function scrubSensitive<T extends Body>(table: SyncTableName, row: T, now: number): T | null {
-  if (row.scrubbedAt !== undefined) return null;
-  const copy: Body = { ...row };
+export function scrubSensitive<T extends object>(table: SyncTableName, row: T, now: number): T | null {
+  const copy = { ...row } as Body;
+  if (copy.scrubbedAt !== undefined) return null;
   let changed = false;
   if (table === 'duties') {
-    copy.weak = { ...(row.weak as Body | undefined) };
+    copy.weak = { ...(copy.weak as Body | undefined) };
     changed = scrubDuty(copy);
   } else {
     const fields = SENSITIVE_TEXT[table];
