@@ -1,4 +1,5 @@
 /** Shared set-up for endpoint tests: a server on a free port over a temporary SQLite file. */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,4 +62,24 @@ export function duty(id: string, rev: number, note = '', updatedAt = 1_000 + rev
 
 export function countRecords(s: TestServer): number {
   return (s.db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n;
+}
+
+/** Signs in through the form; returns the session cookie and the CSRF token of its pages. */
+export async function signIn(url: string, username: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/secretary/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ username, password }) });
+  if (res.status !== 303) throw new Error(`sign-in ${res.status}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const page = await (await fetch(`${url}/secretary/`, { headers: { cookie } })).text();
+  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };
+}
+
+/** Every row of every table, hashed: equal before and after ⇔ the request stored nothing. */
+export function dbSnapshot(s: TestServer): string {
+  const tables = (s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  const h = createHash('sha256');
+  for (const t of tables) {
+    h.update(`\n#${t}\n`);
+    for (const row of s.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).iterate()) h.update(JSON.stringify(row));
+  }
+  return h.digest('hex');
 }

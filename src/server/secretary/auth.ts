@@ -85,13 +85,29 @@ export function requireSession(deps: AuthDeps): MiddlewareHandler<SecEnv> {
     }
     c.set('session', s);
     if (c.req.method === 'POST') {
-      const form = await c.req.parseBody();
+      const form = await readForm(c);
+      if (!form) return c.text(UNREADABLE, 400);
       const sent = typeof form._csrf === 'string' ? form._csrf : '';
       if (!sameText(sent, s.csrf)) return c.text('表单已过期，请返回刷新页面后重试', 403);
     }
     await next();
     c.header('Cache-Control', 'no-store');
   };
+}
+
+export const UNREADABLE = '提交的内容无法读取，请返回刷新页面后重试';
+
+/**
+ * The posted form, or null when it cannot be parsed (a multipart body without or with a wrong
+ * boundary): undici's formData() throws, which would otherwise be a 500. Hono caches the parse,
+ * so the routes' own parseBody() after this one reuses it.
+ */
+export async function readForm(c: Context): Promise<Record<string, string | File> | null> {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    return null;
+  }
 }
 
 function sameText(a: string, b: string): boolean {

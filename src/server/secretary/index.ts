@@ -3,14 +3,15 @@
  * everything else needs a session (auth.ts) and goes through access.ts for the team.
  * Mounted by app.ts: `app.route('/secretary', secretaryRoutes(...))`.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { html } from 'hono/html';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Sqlite } from '../db';
-import { checkPassword, closeSession, openSession, requireSession, SignInLimiter, type AuthDeps, type SecEnv } from './auth';
+import { checkPassword, closeSession, openSession, readForm, requireSession, SignInLimiter, UNREADABLE, type AuthDeps, type SecEnv } from './auth';
 import { audit } from './access';
-import { errorBox, page } from './layout';
+import { errorBox, page, type Html } from './layout';
 import { STYLE } from './style';
 import { dashboard, teamRoutes } from './routes-team';
 import { exportRoutes } from './routes-export';
@@ -34,10 +35,22 @@ function loginPage(errors: string[], username = '') {
 </form>`);
 }
 
+/** A 413 sent before the body is read: the unread rest ends the connection, so say so (or the client reuses it). */
+function tooLarge(c: Context, body: string | Html): Response | Promise<Response> {
+  c.header('Connection', 'close');
+  return typeof body === 'string' ? c.text(body, 413) : c.html(body, 413);
+}
+
 export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => number }): Hono {
   const deps: AuthDeps = { db: opts.db, tls: opts.tls, clock: opts.clock ?? Date.now };
   const limiter = new SignInLimiter();
   const app = new Hono();
+  // A fault on these pages: the stack goes to the log only, the browser gets a zh-CN page.
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
+    console.error('secretary error:', c.req.method, c.req.path, err);
+    return c.html(page('出错了', null, html`<h1>服务器内部错误</h1><p>请稍后重试；如果一直出现，请联系管理员。</p>`), 500);
+  });
 
   app.get('/style.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
@@ -45,8 +58,11 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
     return c.body(STYLE);
   });
   app.get('/login', (c) => c.html(loginPage([])));
-  app.post('/login', async (c) => {
-    const form = await c.req.parseBody();
+  // The sign-in form is two short fields: anything larger is not read.
+  const loginLimit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => tooLarge(c, loginPage(['提交的内容过大'])) });
+  app.post('/login', loginLimit, async (c) => {
+    const form = await readForm(c);
+    if (!form) return c.html(loginPage([UNREADABLE]), 400);
     const username = typeof form.username === 'string' ? form.username.trim().slice(0, 64) : '';
     const password = typeof form.password === 'string' ? form.password.slice(0, 200) : '';
     const now = deps.clock();
@@ -64,7 +80,7 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
 
   const guarded = new Hono<SecEnv>();
   // Forms only: a roster of 200 lines is far below this.
-  guarded.use('*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('提交的内容过大', 413) }));
+  guarded.use('*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => tooLarge(c, '提交的内容过大') }));
   guarded.use('*', requireSession(deps));
   guarded.post('/logout', (c) => {
     closeSession(c, deps, c.get('session'));

@@ -118,7 +118,7 @@ ${retired.length ? html`<p class="muted">已停用（旧记录仍可读）：${r
 <div class="actions"><button>保存${title}</button></div></form>`;
     const saved = c.req.query('saved');
     return c.html(page('班组配置', s, html`<h1>${team.name} · 配置</h1>
-${notice(saved ? '已保存，手机下次同步时生效。' : undefined)}
+${notice(saved ? '已保存，手机下次同步时生效。' : undefined)}${bad && !CONFIG_KEYS.includes(bad.what) ? errorBox(bad.errors) : ''}
 <p class="muted">修改后，本班组的手机在下次同步时收到。删除一行即停用该项，已有记录仍保留原名称。</p>
 ${block('roster', '花名册', '一行一人：姓名 工种 党员（工种、党员可省略）', rosterText(cur.roster), cur.roster.filter((x) => x.retired).map((x) => x.name))}
 ${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点班 00:00-08:00」', shiftsText(cur.shifts), cur.shifts.filter((x) => x.retired).map((x) => x.name))}
@@ -140,6 +140,9 @@ ${rows.map((x) => html`<tr><td>${when(x.at)}</td><td>${x.username}</td><td>${ACT
   });
   return r;
 }
+
+/** The forms of the config page; an error about another `what` (a forged form) is shown on top. */
+const CONFIG_KEYS = ['roster', 'shifts', 'riskTypes', 'checklist'];
 
 const ACTIONS: Record<string, string> = {
   sign_in: '登录', view_team: '查看班组', view_day: '查看当日记录', view_report: '查看月汇报', score_report: '评分',

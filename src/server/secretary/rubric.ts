@@ -33,6 +33,8 @@ export const RubricSchema = v.pipe(
   v.minLength(1, '至少保留一个考核项目'),
   v.maxLength(12, '考核项目不超过12项'),
   v.check((items) => items.reduce((s, i) => s + i.points, 0) <= 100, '各项分值合计不能超过100'),
+  // Two items with one id would give the scoring form two fields of one name: it could never be saved.
+  v.check((items) => new Set(items.map((i) => i.id)).size === items.length, '考核项目编号重复，已重新编号，请再保存一次'),
 );
 
 export function getRubric(db: Sqlite, branchId: string): RubricItem[] {
