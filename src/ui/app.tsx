@@ -5,6 +5,7 @@ import { ErrorToast, UpdateBanner } from './components/Banners';
 import { InstallHint } from './components/InstallHint';
 import { useLive } from './hooks';
 import { lazyScreen } from './lazy';
+import { LockScreen, usePinLock } from './pin';
 import { linkHandler, match, usePath } from './router';
 
 // Every screen is its own chunk (all precached): a first visit loads the core and the setup
@@ -38,11 +39,13 @@ const NAV: [string, string, string, string[]][] = [
 export function App() {
   const path = usePath();
   const team = useLive(async () => (await getTeam()) ?? null, []);
-  if (team === undefined) return null; // first read of IndexedDB, a few ms
+  const locked = usePinLock();
+  if (team === undefined || locked === undefined) return null; // first reads of IndexedDB, a few ms
   if (team) {
     void loadShift();
     localStorage.setItem(TEAM_HINT, '1');
   }
+  if (locked) return <LockScreen />; // the screens are not rendered at all while locked
   const printing = path.endsWith('/print');
   return (
     <div onClick={linkHandler}>

@@ -3,10 +3,12 @@ import type { Team } from '../../../domain/types';
 import { saveTeam } from '../../../db/team';
 import { save } from '../../hooks';
 import { useSignal } from '../../signal';
+import { PinSettings } from '../../pin/PinSettings';
 import { askPersistence, formatBytes, refreshStorage, storageState } from '../../storage';
 import { RosterEditor } from '../setup/RosterEditor';
 import { TeamForm } from '../setup/TeamForm';
 import { RiskTypesEditor } from '../week/RiskTypesEditor';
+import { RetentionSetting } from './RetentionSetting';
 
 /** Settings: storage safety first (it is what keeps unsent entries), then team and roster. */
 export function SettingsScreen({ team }: { team: Team }) {
@@ -43,6 +45,8 @@ export function SettingsScreen({ team }: { team: Team }) {
         <h2>不稳定不安全隐患类型（周帮扶）</h2>
         <RiskTypesEditor />
       </section>
+      <RetentionSetting />
+      <PinSettings />
       <p class="hint">版本 {import.meta.env.VITE_APP_VERSION ?? 'dev'}</p>
     </main>
   );
