@@ -160,11 +160,18 @@ export function shiftRecords(phone: number, shift: number, now: number): { table
     weak: { none: true, entries: [] }, talks: { workerIds: [], none: true },
     organisationNote: `第${s}班 班前会已开，安全确认到位（修改 ${rev}）`, organisationDone: true, hazardsNone: false,
   });
-  const out = [{ table: 'duties', body: duty(shift, 1) }];
+  const out: { table: string; body: { id: string; rev: number } & Record<string, unknown> }[] = [{ table: 'duties', body: duty(shift, 1) }];
+  const day = new Date(now).toISOString().slice(0, 10);
   for (let h = 0; h < 3; h++) {
+    // A complete hazard (the server refuses a body its table's schema does not accept); the first one closed at once.
+    const closed = h === 0;
     out.push({
       table: 'hazards',
-      body: { ...meta(`load-p${phone}-hz-${shift}-${h}`, 1), dutyId: dutyId(shift), place: `3号联巷 ${h}`, description: '顶板离层，已挂牌警示', level: 'general', fixed: h === 0 } as never,
+      body: {
+        ...meta(`load-p${phone}-hz-${shift}-${h}`, 1), dutyId: dutyId(shift), foundDay: day, shiftName: '八点班',
+        description: `3号联巷 ${h} 顶板离层，已挂牌警示`, responsible: '张三', deadline: null, status: closed ? 'closed' : 'open',
+        closedDay: closed ? day : null, closeNote: closed ? '已处理' : '', history: closed ? [{ at: now, action: 'close', note: '已处理', day }] : [],
+      },
     });
   }
   if (shift > 0) out.push({ table: 'duties', body: duty(shift - 1, 2) });

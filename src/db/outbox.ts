@@ -15,6 +15,7 @@ import {
   MAX_BATCH_RECORDS, MAX_RECORD_BYTES, SyncRecordSchema, type Ack, type ConfigEntry, type OutboxSummary, type PullResponse,
   type RejectedEntry, type Rejection, type Review, type SyncRecord, type SyncState, type SyncTableName,
 } from '../domain/sync-protocol';
+import { validateRecordBody } from '../domain/record-schemas';
 import { now as clockNow } from './clock';
 import { SYNCED_TABLES, type AppDb } from './schema';
 
@@ -84,11 +85,14 @@ export function listDirty(db: AppDb, maxBytes: number, now: number): Promise<{ r
         const rec = toSyncRecord(table, row);
         const size = utf8.encode(JSON.stringify(rec)).length;
         const check = v.safeParse(SyncRecordSchema, rec);
-        if (!check.success || size > MAX_RECORD_BYTES) {
+        // Then the body as the server will store it, against its table's schema (record-schemas.ts).
+        const body = check.success ? validateRecordBody(table, { ...rec.body, id: rec.id, rev: rec.rev, updatedAt: rec.updatedAt, deleted: rec.deleted }) : null;
+        const invalid = !check.success ? check.issues[0]?.message ?? '' : body && !body.ok ? body.message : null;
+        if (invalid !== null || size > MAX_RECORD_BYTES) {
           refuse.push({
             table, id: String(row.id), rev: Number(row.rev) || 0, at: now,
-            code: check.success ? 'too_large' : 'invalid_record',
-            message: check.success ? '记录过大，无法发送' : `记录格式不正确: ${check.issues[0]?.message ?? ''}`,
+            code: invalid !== null ? 'invalid_record' : 'too_large',
+            message: invalid !== null ? `记录格式不正确: ${invalid}` : '记录过大，无法发送',
           });
           continue;
         }

@@ -71,7 +71,10 @@ export const EnrolResponseSchema = v.object({
 });
 export type EnrolResponse = v.InferOutput<typeof EnrolResponseSchema>;
 
-/** One record as it travels: the envelope is authoritative, body is the record itself. */
+/**
+ * One record as it travels: the envelope is authoritative, body is the record itself.
+ * The body is free-form here; its table's schema (record-schemas.ts) is checked per record.
+ */
 export const SyncRecordSchema = v.strictObject({
   table: v.picklist(SYNC_TABLE_NAMES, '未知的数据表'),
   id: Id,
@@ -103,7 +106,7 @@ export interface Ack {
   /** Present when the server keeps another version (the phone's lost): the phone adopts it. */
   current?: SyncRecord;
 }
-/** invalid_record: refused by the phone itself (or a 400 for that record alone). */
+/** invalid_record: a body its table's schema refuses (record-schemas.ts), on the phone or the server, or a 400 for that record alone. */
 export type RejectCode = 'foreign_record' | 'too_large' | 'body_mismatch' | 'invalid_record';
 export interface Rejection {
   table: SyncTableName;

@@ -12,6 +12,7 @@ import {
   type Ack, type ConfigEntry, type PullResponse, type PushResponse, type Rejection, type Review,
   type SyncRecord, type SyncTableName,
 } from '../domain/sync-protocol';
+import { validateRecordBody } from '../domain/record-schemas';
 import { stmt, type Sqlite } from './db';
 import type { DeviceRow, TeamRow } from './store';
 
@@ -96,6 +97,12 @@ export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: Sync
       }
       // The envelope is authoritative: the stored body always agrees with it.
       const body = { ...sent, id: rec.id, rev: rec.rev, updatedAt: rec.updatedAt, deleted: rec.deleted };
+      // Its table's schema: a body the pages cannot read is refused alone, before anything is stored.
+      const check = validateRecordBody(rec.table, body);
+      if (!check.ok) {
+        rejected.push({ ...ref, code: 'invalid_record', message: `记录格式不正确: ${check.message}` });
+        continue;
+      }
       const json = stringifyOrNull(body);
       if (json === null) {
         rejected.push({ ...ref, code: 'invalid_record', message: '记录内容嵌套过深，无法保存' });
@@ -187,7 +194,7 @@ export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number
   })();
 }
 
-/** A body nested thousands deep passes the schema (bodies are free-form) but overflows the stack here. */
+/** A body nested thousands deep (in a key its schema does not know) passes it but overflows the stack here. */
 function stringifyOrNull(body: unknown): string | null {
   try {
     return JSON.stringify(body);

@@ -19,6 +19,7 @@ import { enrolDevices, httpJson, spawnServer, type ChildServer, type Device } fr
 import { DB_FILE, openDatabase } from '../../src/server/db';
 import { hashPassword, verifyPassword } from '../../src/server/crypto';
 import { authenticate, createBranch, createEnrolCode, createTeam, redeemEnrolCode } from '../../src/server/store';
+import { duty } from './helpers';
 
 vi.mock('node:crypto', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:crypto')>();
@@ -38,9 +39,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function note(id: string, rev: number): string {
   return `${id} 第${rev}版 班前会记录`;
 }
+/** A complete duty (the server refuses a body its table's schema does not accept). */
 function record(id: string, rev: number) {
-  const body = { id, rev, updatedAt: 1_000 + rev, createdAt: 1_000, deleted: false, day: '2026-11-01', shiftId: 's1', organisationNote: note(id, rev) };
-  return { table: 'duties', id, rev, updatedAt: 1_000 + rev, deleted: false, body };
+  return duty(id, rev, note(id, rev));
 }
 
 interface Phone extends Device {
@@ -189,7 +190,7 @@ describe('no secret in the output', () => {
       expect((await push(b.token, { v: 1, teamId: a.teamId, records: [{ bogus: true }] })).status).toBe(400);
       // A body the server cannot store (nested beyond JSON.stringify's stack) makes it log an error line.
       const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
-      const rec = JSON.stringify({ ...record('secret-4', 1), body: { id: 'secret-4', deep: 0 } }).replace('"deep":0', `"deep":${deep}`);
+      const rec = JSON.stringify({ ...record('secret-4', 1), body: { ...record('secret-4', 1).body, deep: 0 } }).replace('"deep":0', `"deep":${deep}`);
       await push(b.token, `{"v":1,"teamId":${JSON.stringify(a.teamId)},"records":[${rec}]}`);
       expect((await httpJson(agent, `${first.url}/api/v1/sync/pull?v=1&since=0`, 'GET', b.token)).status).toBe(200);
       expect((await httpJson(agent, `${first.url}/api/v1/sync/pull?v=1&since=0`, 'GET', `${b.token}x`)).status).toBe(401);

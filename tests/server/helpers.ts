@@ -53,10 +53,17 @@ export function testId(): string {
   return `0190a1b2-c3d4-7000-8000-${counter.toString(16).padStart(12, '0')}`;
 }
 
+/** A complete 日跟班 record (every field its schema in record-schemas.ts requires); `note` is its organisationNote. */
 export function duty(id: string, rev: number, note = '', updatedAt = 1_000 + rev): SyncRecord {
   return {
     table: 'duties', id, rev, updatedAt, deleted: false,
-    body: { id, rev, updatedAt, createdAt: 1_000, deleted: false, day: '2026-11-01', shiftId: 's1', shiftName: '八点班', organisationNote: note },
+    body: {
+      id, rev, updatedAt, createdAt: 1_000, deleted: false, day: '2026-11-01', shiftId: 's1', shiftName: '八点班', dayOff: false,
+      districtMeeting: { attended: true, note: '' }, rollCall: { expected: 20, absentees: [], confirmed: true },
+      documents: { items: [], none: true }, lessonTopic: '顶板管理', safetyConfirmed: true,
+      weak: { none: true, entries: [] }, talks: { workerIds: [], none: true },
+      organisationNote: note, organisationDone: true, hazardsNone: true,
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newReport } from '../../src/domain/report';
 import type { PullResponse, PushResponse } from '../../src/domain/sync-protocol';
 import { createEnrolCode, revokeDevice, setConfig, setReview } from '../../src/server/store';
 import { countRecords, duty, enrol, makeTeam, postJson, startTestServer, testId, type TestServer } from './helpers';
@@ -119,7 +120,11 @@ describe('pull', () => {
     const dev = await enrol(s, t.code);
     setReview(s.db, t.teamId, { reportId: 'report-x', score: 80, feedback: '好', adoptedIdeaIds: [], reviewedAt: 1 }, null);
     const id = testId();
-    await push(dev.token, dev.teamId, [{ table: 'reports', id, rev: 1, updatedAt: 1, deleted: false, body: { id, score: 100 } }]);
+    // A complete report (so it is stored, not refused by its schema) claiming a score and a review.
+    const { dirty: _dirty, ...report } = newReport('2026-11', 1, () => id);
+    const body = { ...report, score: 100, review: { score: 100, feedback: '自评', reviewedAt: 1, adoptedIdeaIds: [] } };
+    const r = await push(dev.token, dev.teamId, [{ table: 'reports', id, rev: 1, updatedAt: 1, deleted: false, body }]);
+    expect(r.body.acks).toEqual([{ table: 'reports', id, rev: 1 }]);
     const row = s.db.prepare("SELECT score FROM reviews WHERE report_id = 'report-x'").get() as { score: number };
     expect(row.score).toBe(80);
   });

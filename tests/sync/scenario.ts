@@ -88,8 +88,11 @@ export async function runScenario(env: FaultEnv, seed: number): Promise<Scenario
     await (table as unknown as { put(r: Row): Promise<unknown> }).put(next);
   };
   const create = async () => {
-    const big = rnd() < 0.15 ? 'x'.repeat(8_000 + int(12_000)) : '';
-    if (rnd() < 0.6) await db.duties.put(makeDuty(newId(), 1, 1, big));
+    // Some large records (8–20 KB), as a phone can make them: many documents passed on, each
+    // within the form's 100 characters (a 20 KB note would be refused by the duty schema).
+    const big = rnd() < 0.15 ? 8_000 + int(12_000) : 0;
+    const documents = { items: Array.from({ length: Math.ceil(big / 100) }, () => 'x'.repeat(100)), none: big === 0 };
+    if (rnd() < 0.6) await db.duties.put({ ...makeDuty(newId(), 1, 1), documents });
     else await db.workers.put(makeWorker(newId()));
   };
 

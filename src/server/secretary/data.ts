@@ -11,6 +11,8 @@ import type { RiskType } from '../../domain/risk-types';
 import type { DailyDuty, DayKey, Hazard, MonthKey, Team, Worker } from '../../domain/types';
 import type { HardshipEntry, HelpRecord, PairRecord, WeeklyScreening } from '../../domain/weekly';
 import type { Sqlite } from '../db';
+import { validateRecordBody } from '../../domain/record-schemas';
+import type { SyncTableName } from '../../domain/sync-protocol';
 
 export interface TeamRecords {
   team: Team | null;
@@ -61,6 +63,13 @@ function collect(rows: readonly { tbl: string; body: string }[]): TeamRecords {
   };
   for (const r of rows) {
     const body = JSON.parse(r.body) as never;
+    // Bodies are checked on push; a row stored before that check that does not fit its
+    // table is left out (and logged without its content) rather than breaking the page.
+    const check = validateRecordBody(r.tbl as SyncTableName, body);
+    if (!check.ok) {
+      console.warn(`secretary: skipped a stored ${r.tbl} record that does not fit its schema (${check.path || 'body'})`);
+      continue;
+    }
     switch (r.tbl) {
       case 'teams': {
         const t = body as Team;
