@@ -115,7 +115,7 @@ describe('push: a body its table refuses is rejected alone', () => {
 
   it('a malformed row stored before bodies were checked is left out of the pages, not a 500', async () => {
     const old = testId();
-    const { districtMeeting: _m, ...body } = { ...duty(old, 1, '旧版本的记录', 5).body, shiftId: 's2' };
+    const { districtMeeting: _m, ...body } = { ...duty(old, 1, '旧版本的记录', 5).body, shiftId: 's2' } as Record<string, unknown>;
     const device = (s.db.prepare('SELECT id FROM devices WHERE team_id = ? LIMIT 1').get(t.teamId) as { id: string }).id;
     s.db.prepare(`INSERT INTO records (tbl, id, team_id, device_id, rev, updated_at, deleted, body, received_at, seq)
       VALUES ('duties', ?, ?, ?, 1, 5, 0, ?, 5, (SELECT COALESCE(MAX(seq), 0) + 1 FROM records))`).run(old, t.teamId, device, JSON.stringify(body));
