@@ -37,7 +37,7 @@ ${rows.map((i, n) => html`<tr><td><input type="hidden" name="id" value="${ids[n]
 export function parseRubricForm(form: Record<string, unknown>): { ok: true; items: RubricItem[] } | { ok: false; items: RubricItem[]; errors: string[] } {
   const arr = (x: unknown) => (Array.isArray(x) ? x : [x]).map((y) => (typeof y === 'string' ? y : ''));
   const ids = arr(form.id), names = arr(form.name), points = arr(form.points), basis = arr(form.basis);
-  const raw = names.map((name, i) => ({ id: (ids[i] ?? `item-${i}`).toLowerCase(), name: name.trim(), points: points[i]?.trim() === '' ? NaN : Number(points[i]), basis: (basis[i] ?? 'manual') as Basis }))
+  const raw = names.map((name, i) => ({ id: ids[i] ?? `item-${i}`, name: name.trim(), points: points[i]?.trim() === '' ? NaN : Number(points[i]), basis: (basis[i] ?? 'manual') as Basis }))
     .filter((x) => x.name !== '' || Number.isFinite(x.points));
   const r = v.safeParse(RubricSchema, raw);
   if (r.success) return { ok: true, items: r.output };

@@ -25,7 +25,7 @@ export const DEFAULT_RUBRIC: RubricItem[] = [
 
 export const RubricSchema = v.pipe(
   v.array(v.object({
-    id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,20}$/)),
+    id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,20}$/)),
     name: v.pipe(v.string(), v.trim(), v.nonEmpty('请填写考核项目名称'), v.maxLength(20, '项目名称请控制在20字以内')),
     points: v.pipe(v.number('分值应为数字'), v.integer('分值应为整数'), v.minValue(1, '分值至少为1'), v.maxValue(100, '分值不超过100')),
     basis: v.picklist(['daily', 'weekly', 'onTime', 'manual'], '未知的计分依据'),
