@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       [['month_push_2g_ms', 'ms', 2000, 'lower'], ['month_push_round_trips', 'requests', 1, 'lower'], ['month_push_bytes', 'B', 65536, 'lower']],
       () => monthPush(browser, server.port, dataDir, harness, quick ? 1 : 5),
     );
-    await measure([['endpoint_batches_per_s', 'batches/s', 2000, 'higher']], () => endpointThroughput(server.url, dataDir, quick ? 1 : 5));
+    await measure([['endpoint_batches_per_s', 'batches/s', 2000, 'higher']], () => endpointThroughput(server.url, dataDir, quick ? 1 : 4, quick ? 1 : 5));
     await measure([['branch_export_xlsx_ms', 'ms', 1000, 'lower'], ['branch_export_peak_mb', 'MB', 256, 'lower']], async () => branchExport(quick));
     await measure([['load_sync_p99_ms', 'ms', 1000, 'lower'], ['load_errors', 'requests', 0, 'lower'], ['load_rss_growth_mb', 'MB', 100, 'lower']], () => shiftChangeLoad(quick));
     await measure([['sync_faults_lost', 'scenarios', 0, 'lower'], ['sync_faults_duplicated', 'scenarios', 0, 'lower']], () => syncFaults(quick ? 5 : 1000));
