@@ -39,16 +39,16 @@ const NAV: [string, string, string, string[]][] = [
 export function App() {
   const path = usePath();
   const team = useLive(async () => (await getTeam()) ?? null, []);
-  const locked = usePinLock();
-  if (team === undefined || locked === undefined) return null; // first reads of IndexedDB, a few ms
+  const lock = usePinLock();
+  if (team === undefined || lock === undefined) return null; // first reads of IndexedDB, a few ms
   if (team) {
     void loadShift();
     localStorage.setItem(TEAM_HINT, '1');
   }
-  if (locked) return <LockScreen />; // the screens are not rendered at all while locked
+  if (lock === 'locked') return <LockScreen />; // a locked start renders no screen at all
   const printing = path.endsWith('/print');
-  return (
-    <div onClick={linkHandler}>
+  const screens = (
+    <div onClick={linkHandler} hidden={lock === 'hidden'} inert={lock === 'hidden'}>
       <UpdateBanner />
       {!printing && <InstallHint />}
       {team === null || path === '/setup' ? (
@@ -81,6 +81,7 @@ export function App() {
       <ErrorToast />
     </div>
   );
+  return lock === 'hidden' ? <>{screens}<LockScreen /></> : screens;
 }
 
 function Route({ team, path }: { team: Team; path: string }) {

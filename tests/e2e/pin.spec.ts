@@ -14,13 +14,22 @@ async function typePin(page: Page, pin: string) {
   await page.getByRole('button', { name: '确定', exact: true }).click();
 }
 
-/** Nothing of the app is in the DOM while locked: no header, no menu, no team or instructor name. */
+/** A locked start: nothing of the app is in the DOM, no header, no menu, no team or instructor name. */
 async function expectNothingUnderneath(page: Page) {
   await expect(lockHeading(page)).toBeVisible();
   await expect(page.locator('header.top, nav.bottom, [data-testid="progress"]')).toHaveCount(0);
   const html = await page.content();
   expect(html).not.toContain('检修班');
   expect(html).not.toContain('刘建国');
+}
+
+/** An idle lock: the lock screen over the screens, which stay mounted but hidden and inert. */
+async function expectScreensHidden(page: Page) {
+  await expect(lockHeading(page)).toBeVisible();
+  await expect(page.locator('header.top')).toBeHidden();
+  await expect(page.locator('nav.bottom')).toBeHidden();
+  await expect(page.getByText('刘建国')).toBeHidden();
+  expect(await page.locator('div[inert]').count()).toBe(1);
 }
 
 async function turnOn(page: Page, pin: string, idle: string) {
@@ -108,20 +117,24 @@ test('locks after the idle time without touches, and on coming back to a page hi
   // A touch before the minute is up starts the count again.
   await page.clock.fastForward('00:50');
   await page.getByRole('heading', { name: '综采一队 · 检修班' }).click();
+  // A hazard being typed, not yet saved (登记 not tapped), when the instructor walks away.
+  await page.getByRole('button', { name: '+ 登记隐患/问题' }).click();
+  await page.getByLabel('隐患或问题').fill('皮带机尾积煤');
   await page.clock.fastForward('00:50');
   await expect(progress).toBeVisible();
   await expect(lockHeading(page)).toHaveCount(0);
   await page.clock.fastForward('00:11');
-  await expectNothingUnderneath(page);
+  await expectScreensHidden(page);
   await typePin(page, '4826');
   await expect(progress).toBeVisible();
+  await expect(page.getByLabel('隐患或问题')).toHaveValue('皮带机尾积煤'); // nothing typed is lost
 
   // Hidden for longer than the idle time, its timers frozen: the clock moves, no timer fires.
   const t = await page.evaluate(() => Date.now());
   await page.clock.setSystemTime(t + 2 * 60_000);
   await expect(progress).toBeVisible();
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-  await expectNothingUnderneath(page);
+  await expectScreensHidden(page);
   await typePin(page, '4826');
   await expect(progress).toBeVisible();
   await context.close();

@@ -3,8 +3,8 @@
  * first load, so it holds only the cheap part (one `settings` read, a few listeners); the lock
  * screen is its own chunk, fetched early only on a phone that has a PIN (PIN_HINT).
  *
- * What it is for: a casual look at an unlocked phone, a borrowed phone. While locked the
- * screens are not rendered at all (not merely covered). It does NOT encrypt IndexedDB:
+ * What it is for: a casual look at an unlocked phone, a borrowed phone. A locked cold start
+ * renders no screen at all; an idle lock hides them, kept mounted (LockState below). It does NOT encrypt IndexedDB:
  * someone with the browser's developer tools or a rooted phone reads the records, and the
  * 4–6 digit PIN's hash is quickly guessed offline. Sync goes on while locked.
  *
@@ -43,14 +43,27 @@ const unlocked = signal(false);
 /** The last touch or key; written by ./idle.ts. */
 const activity = { at: Date.now() };
 
+/** The screens were shown in this page: an idle lock then hides them (kept, not unmounted). */
+let shownBefore = false;
+
 /** The PIN was typed (or just set): show the screens, idle time counted from now. */
 export function markUnlocked(): void {
   activity.at = Date.now();
+  shownBefore = true;
   unlocked.value = true;
 }
 
-/** undefined during the first read (render nothing); true: render the lock screen only. */
-export function usePinLock(): boolean | undefined {
+/**
+ * How the screens are shown: undefined during the first read (render nothing); 'open';
+ * 'locked' at a cold start (the lock screen only: nothing typed yet, nothing rendered);
+ * 'hidden' after an idle lock: the lock screen over screens kept mounted but hidden and
+ * inert, so a half-typed form (a 登记隐患 sheet not yet saved) is still there after the PIN.
+ * Hidden screens are as readable with developer tools as IndexedDB is: the PIN never
+ * protected against that.
+ */
+export type LockState = 'open' | 'locked' | 'hidden';
+
+export function usePinLock(): LockState | undefined {
   const config = useLive(() => getPinConfig(), []);
   const isUnlocked = useSignal(unlocked);
   useEffect(() => {
@@ -77,5 +90,9 @@ export function usePinLock(): boolean | undefined {
     };
   }, [idleMs]);
   if (config === undefined) return undefined;
-  return config !== null && !isUnlocked;
+  if (config === null || isUnlocked) {
+    if (config === null) shownBefore = true;
+    return 'open';
+  }
+  return shownBefore ? 'hidden' : 'locked';
 }
