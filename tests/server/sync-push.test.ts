@@ -1,29 +1,12 @@
+/** Sync endpoint: push (revisions, gzip, conflicts, foreign records), push with since, and concurrent pushes. */
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newReport } from '../../src/domain/report';
-import type { PullResponse, PushResponse } from '../../src/domain/sync-protocol';
-import { createEnrolCode, revokeDevice, setConfig, setReview } from '../../src/server/store';
-import { countRecords, duty, enrol, makeTeam, postJson, startTestServer, testId, type TestServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { PushResponse } from '../../src/domain/sync-protocol';
+import { createEnrolCode, setConfig } from '../../src/server/store';
+import { countRecords, duty, enrol, makeTeam, postJson, testId } from './helpers';
+import { historyOf, pull, push, s, stored, useSyncServer } from './sync-harness';
 
-let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer();
-});
-afterAll(async () => {
-  await s.stop();
-});
-
-const push = async (token: string, teamId: string, records: unknown[]) => {
-  const res = await postJson(`${s.url}/api/v1/sync/push`, { v: 1, teamId, records }, token);
-  return { status: res.status, body: (await res.json()) as PushResponse };
-};
-const pull = async (token: string, since: number) => {
-  const res = await fetch(`${s.url}/api/v1/sync/pull?v=1&since=${since}`, { headers: { Authorization: `Bearer ${token}` } });
-  return { status: res.status, body: (await res.json()) as PullResponse };
-};
-const stored = (id: string) =>
-  s.db.prepare('SELECT rev, body, device_id FROM records WHERE id = ?').get(id) as { rev: number; body: string; device_id: string } | undefined;
-const historyOf = (id: string) => (s.db.prepare('SELECT COUNT(*) AS n FROM record_history WHERE id = ?').get(id) as { n: number }).n;
+useSyncServer();
 
 describe('push', () => {
   it('stores a batch, acknowledges each revision, and treats a replay as already stored', async () => {
@@ -95,142 +78,6 @@ describe('push', () => {
     expect(r.body.rejected).toEqual([expect.objectContaining({ id: mine, code: 'foreign_record' })]);
     expect(r.body.acks).toEqual([{ table: 'duties', id: other, rev: 1 }]);
     expect(JSON.parse(stored(mine)!.body).organisationNote).toBe('team1');
-  });
-});
-
-describe('pull', () => {
-  it('delivers config and reviews once, in order, from a cursor', async () => {
-    const t = makeTeam(s);
-    const dev = await enrol(s, t.code);
-    setConfig(s.db, t.branchId, 'shifts', [{ id: 's1', name: '零点班', start: '00:00', end: '08:00' }], s.clock.now);
-    setReview(s.db, t.teamId, { reportId: 'report-1', score: 92, feedback: '回头看扎实', adoptedIdeaIds: ['idea-1'], reviewedAt: s.clock.now }, null);
-    const first = await pull(dev.token, 0);
-    expect(first.status).toBe(200);
-    expect(first.body.config).toEqual([expect.objectContaining({ key: 'shifts' })]);
-    expect(first.body.reviews).toEqual([expect.objectContaining({ reportId: 'report-1', score: 92, adoptedIdeaIds: ['idea-1'] })]);
-    expect(first.body.more).toBe(false);
-    const again = await pull(dev.token, first.body.cursor);
-    expect(again.body.config).toEqual([]);
-    expect(again.body.reviews).toEqual([]);
-    expect(again.body.cursor).toBe(first.body.cursor);
-  });
-
-  it('never lets a phone write secretary-owned review fields', async () => {
-    const t = makeTeam(s);
-    const dev = await enrol(s, t.code);
-    setReview(s.db, t.teamId, { reportId: 'report-x', score: 80, feedback: '好', adoptedIdeaIds: [], reviewedAt: 1 }, null);
-    const id = testId();
-    // A complete report (so it is stored, not refused by its schema) claiming a score and a review.
-    const { dirty: _dirty, ...report } = newReport('2026-11', 1, () => id);
-    const body = { ...report, score: 100, review: { score: 100, feedback: '自评', reviewedAt: 1, adoptedIdeaIds: [] } };
-    const r = await push(dev.token, dev.teamId, [{ table: 'reports', id, rev: 1, updatedAt: 1, deleted: false, body }]);
-    expect(r.body.acks).toEqual([{ table: 'reports', id, rev: 1 }]);
-    const row = s.db.prepare("SELECT score FROM reviews WHERE report_id = 'report-x'").get() as { score: number };
-    expect(row.score).toBe(80);
-  });
-});
-
-describe('enrolment', () => {
-  it('is one-time, but the same phone may redeem again after a lost answer', async () => {
-    const t = makeTeam(s);
-    const first = await enrol(s, t.code.toLowerCase().replace(/^(....)/, '$1-'), 'same-phone-0123456789');
-    const retry = await enrol(s, t.code, 'same-phone-0123456789');
-    expect(retry.deviceId).toBe(first.deviceId);
-    expect((await pull(first.token, 0)).status).toBe(401); // the lost token no longer works
-    expect((await pull(retry.token, 0)).status).toBe(200);
-    const other = await postJson(`${s.url}/api/v1/enrol`, { v: 1, code: t.code, nonce: 'another-phone-0123456789' });
-    expect(other.status).toBe(410);
-    expect(await other.json()).toMatchObject({ error: 'code_used' });
-  });
-
-  it('refuses unknown, expired and malformed codes', async () => {
-    const t = makeTeam(s);
-    const unknown = await postJson(`${s.url}/api/v1/enrol`, { v: 1, code: 'ZZZZZZZZ', nonce: 'n-0123456789abcdef' });
-    expect(unknown.status).toBe(404);
-    s.clock.now += 24 * 3600 * 1000 + 1;
-    const expired = await postJson(`${s.url}/api/v1/enrol`, { v: 1, code: t.code, nonce: 'n-0123456789abcdef' });
-    expect(expired.status).toBe(410);
-    expect(await expired.json()).toMatchObject({ error: 'code_expired' });
-    const bad = await postJson(`${s.url}/api/v1/enrol`, { v: 1, code: 'O0I1', nonce: 'n-0123456789abcdef' });
-    expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: 'invalid_body', issues: expect.arrayContaining([expect.objectContaining({ path: 'code' })]) });
-  });
-});
-
-describe('refused requests store nothing', () => {
-  let token = '';
-  let teamId = '';
-  beforeAll(async () => {
-    const t = makeTeam(s);
-    const dev = await enrol(s, t.code);
-    token = dev.token;
-    teamId = dev.teamId;
-  });
-
-  const cases: [string, () => Promise<Response>, number, string][] = [
-    ['malformed JSON', () => postJson(`${s.url}/api/v1/sync/push`, '{"v":1,', token), 400, 'invalid_json'],
-    ['unknown table', () => postJson(`${s.url}/api/v1/sync/push`, { v: 1, teamId, records: [{ ...duty(testId(), 1), table: 'secrets' }] }, token), 400, 'invalid_body'],
-    ['rev 0', () => postJson(`${s.url}/api/v1/sync/push`, { v: 1, teamId, records: [duty(testId(), 0)] }, token), 400, 'invalid_body'],
-    ['extra field', () => postJson(`${s.url}/api/v1/sync/push`, { v: 1, teamId, records: [duty(testId(), 1)], admin: true }, token), 400, 'invalid_body'],
-    ['unknown version', () => postJson(`${s.url}/api/v1/sync/push`, { v: 2, teamId, records: [duty(testId(), 1)] }, token), 400, 'unsupported_version'],
-    ['wrong team', () => postJson(`${s.url}/api/v1/sync/push`, { v: 1, teamId: 'someoneelse', records: [duty(testId(), 1)] }, token), 403, 'wrong_team'],
-    ['no token', () => postJson(`${s.url}/api/v1/sync/push`, { v: 1, teamId, records: [duty(testId(), 1)] }), 401, 'unauthorized'],
-    ['unknown token', () => postJson(`${s.url}/api/v1/sync/push`, { v: 1, teamId, records: [duty(testId(), 1)] }, 'x'.repeat(43)), 401, 'unauthorized'],
-    ['oversized', () => postJson(`${s.url}/api/v1/sync/push`, { v: 1, teamId, records: [duty(testId(), 1, 'x'.repeat(1_100_000))] }, token), 413, 'too_large'],
-    ['gzip bomb', () => postJson(`${s.url}/api/v1/sync/push`,
-      new Uint8Array(gzipSync(JSON.stringify({ v: 1, teamId, records: [duty(testId(), 1, ' '.repeat(2_000_000))] }))), token,
-      { 'Content-Encoding': 'gzip' }), 413, 'too_large'],
-    ['unknown encoding', () => postJson(`${s.url}/api/v1/sync/push`, '{}', token, { 'Content-Encoding': 'br' }), 415, 'unsupported_encoding'],
-  ];
-
-  it.each(cases)('%s', async (_name, send, status, error) => {
-    const before = countRecords(s);
-    const res = await send();
-    expect(res.status).toBe(status);
-    const body = (await res.json()) as { error: string; message: string };
-    expect(body.error).toBe(error);
-    expect(body.message.length).toBeGreaterThan(0);
-    expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(countRecords(s)).toBe(before);
-  });
-
-  it('an oversized body without Content-Length (chunked) is cut off at 1 MiB and answered 413', async () => {
-    const before = countRecords(s);
-    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
-    let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(ctrl) {
-        if (sent++ < 40) ctrl.enqueue(chunk); // 2.5 MiB in all
-        else ctrl.close();
-      },
-    });
-    const res = await fetch(`${s.url}/api/v1/sync/push`, {
-      method: 'POST', body, duplex: 'half',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    } as RequestInit);
-    expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ error: 'too_large' });
-    expect(countRecords(s)).toBe(before);
-  });
-
-  it('a revoked device gets 401 revoked on push and pull', async () => {
-    const t = makeTeam(s);
-    const dev = await enrol(s, t.code);
-    revokeDevice(s.db, dev.deviceId, s.clock.now);
-    const before = countRecords(s);
-    const res = await postJson(`${s.url}/api/v1/sync/push`, { v: 1, teamId: dev.teamId, records: [duty(testId(), 1)] }, dev.token);
-    expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ error: 'revoked', message: expect.stringContaining('停用') });
-    expect((await pull(dev.token, 0)).status).toBe(401);
-    expect(countRecords(s)).toBe(before);
-  });
-
-  it('validates the pull query', async () => {
-    const t = makeTeam(s);
-    const dev = await enrol(s, t.code);
-    const res = await fetch(`${s.url}/api/v1/sync/pull?v=1&since=-4`, { headers: { Authorization: `Bearer ${dev.token}` } });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: 'invalid_body', issues: [expect.objectContaining({ path: 'since' })] });
   });
 });
 
