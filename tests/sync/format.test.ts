@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_STATE } from '../../src/db/outbox';
 import type { SyncStatus } from '../../src/sync/engine';
-import { badgeText, isStale, relativeTime } from '../../src/ui/sync/format';
+import { badgeText, isStale, refusalText, relativeTime } from '../../src/ui/sync/format';
 
 const status = (over: Partial<SyncStatus> = {}, state: Partial<SyncStatus['state']> = {}): SyncStatus => ({
   pending: 0, waiting: [], rejected: [], oldestPendingAt: null, running: false, nextRetryAt: null,
@@ -36,5 +36,17 @@ describe('sync badge wording', () => {
     expect(isStale(status({ oldestPendingAt: now - 3 * 86_400_000 - 1 }), now)).toBe(true);
     expect(isStale(status({ oldestPendingAt: now - 2 * 86_400_000 }), now)).toBe(false);
     expect(isStale(status(), now)).toBe(false);
+  });
+});
+
+describe('refusal wording', () => {
+  it('shows a malformed record in zh-CN and keeps the schema detail apart', () => {
+    const r = refusalText('记录格式不正确: duties.districtMeeting: missing, expected Object');
+    expect(r.text).toMatch(/^记录格式不正确，服务器未接收/);
+    expect(r.text).not.toMatch(/[A-Za-z]/);
+    expect(r.detail).toBe('duties.districtMeeting: missing, expected Object');
+  });
+  it('passes other reasons through', () => {
+    expect(refusalText('该记录属于其他班组')).toEqual({ text: '该记录属于其他班组', detail: null });
   });
 });

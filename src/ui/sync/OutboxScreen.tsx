@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { SyncEngine } from '../../sync/engine';
 import { EnrolForm } from './EnrolForm';
-import { isStale, relativeTime, TABLE_LABELS } from './format';
+import { isStale, refusalText, relativeTime, TABLE_LABELS } from './format';
 import { SyncBadge } from './SyncBadge';
 import { useSyncStatus } from './useSyncStatus';
 
@@ -63,12 +63,16 @@ export function OutboxScreen({ engine, enrolCode = '' }: { engine: SyncEngine; e
           <h3>被退回（{status.rejected.length} 条）</h3>
           <p class="hint">这些记录没有被服务器接收，仍保存在本机；修改后会重新发送，其他记录照常发送。</p>
           <ul class="list">
-            {status.rejected.map((r) => (
-              <li key={`${r.table}/${r.id}`}>
-                <strong>{TABLE_LABELS[r.table]}</strong>
-                <span class="error"> {r.message}</span>
-              </li>
-            ))}
+            {status.rejected.map((r) => {
+              const why = refusalText(r.message);
+              return (
+                <li key={`${r.table}/${r.id}`}>
+                  <strong>{TABLE_LABELS[r.table]}</strong>
+                  <span class="error"> {why.text}</span>
+                  {why.detail && <details><summary>技术信息</summary><code>{why.detail}</code></details>}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

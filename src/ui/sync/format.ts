@@ -49,3 +49,14 @@ export function badgeText(s: SyncStatus): { text: string; tone: BadgeTone } {
 export function isStale(s: SyncStatus, now: number): boolean {
   return s.oldestPendingAt !== null && now - s.oldestPendingAt > STALE_MS;
 }
+
+const MALFORMED = '记录格式不正确: ';
+
+/**
+ * A refusal as the instructor reads it: zh-CN first; the schema's path and expectation
+ * (English, for whoever fixes the app) kept apart, shown folded under 技术信息.
+ */
+export function refusalText(message: string): { text: string; detail: string | null } {
+  if (!message.startsWith(MALFORMED)) return { text: message, detail: null };
+  return { text: '记录格式不正确，服务器未接收。请更新应用后修改此条记录，或告知支部管理员。', detail: message.slice(MALFORMED.length) };
+}
