@@ -2,7 +2,30 @@ import { chromium, expect, type BrowserContext, type Page } from '@playwright/te
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE_URL, CHROMIUM, CHROMIUM_ARGS } from './playwright.config';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../src/server/db';
+import { createEnrolCode, listTeams } from '../../src/server/store';
+import { BASE_URL, CHROMIUM, CHROMIUM_ARGS, PORT } from './playwright.config';
+
+/** The SQLite dir of the server the suite started (WAL: a test may read and write it while it runs). */
+const SERVER_DATA = fileURLToPath(new URL(`../../.tmp/e2e-data-${PORT}`, import.meta.url));
+
+export function withServerDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T): T {
+  const db = openDatabase(SERVER_DATA);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The first team the server created at its start, with a fresh enrolment code for it. */
+export function firstTeamCode(): { teamId: string; code: string } {
+  return withServerDb((db) => {
+    const team = listTeams(db)[0]!;
+    return { teamId: team.id, code: createEnrolCode(db, team.id, Date.now()).code };
+  });
+}
 
 /** A browser with a real profile on disk, so it can be closed and started again (a "restart"). */
 export async function launchPhone(profileDir = mkdtempSync(join(tmpdir(), 'xzw-profile-'))) {

@@ -1,10 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../src/server/db';
-import { createEnrolCode, listTeams } from '../../src/server/store';
-import { launchPhone, setUpTeam, waitForServiceWorkerControl } from './helpers';
-import { PORT } from './playwright.config';
+import { firstTeamCode, launchPhone, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
 
 const lockHeading = (page: Page) => page.getByRole('heading', { name: '已锁定' });
 
@@ -171,22 +167,8 @@ test('after 5 wrong tries a countdown, kept across a reload; data and PIN are ke
   await context.close();
 });
 
-/** The SQLite file of the server the suite started (as in sync.spec.ts). */
-const dataDir = fileURLToPath(new URL(`../../.tmp/e2e-data-${PORT}`, import.meta.url));
-function withServerDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T): T {
-  const db = openDatabase(dataDir);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
 test('sync goes on while locked: a shift done offline reaches the server after a locked start', async () => {
-  const { teamId, code } = withServerDb((db) => {
-    const team = listTeams(db)[0]!;
-    return { teamId: team.id, code: createEnrolCode(db, team.id, Date.now()).code };
-  });
+  const { teamId, code } = firstTeamCode();
   const { context } = await launchPhone();
   const page = context.pages()[0] ?? (await context.newPage());
   await setUpTeam(page);

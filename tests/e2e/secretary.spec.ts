@@ -8,10 +8,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monthKey, localDay } from '../../src/domain/calendar';
-import { openDatabase } from '../../src/server/db';
 import { createBranch, createSecretary, createTeam } from '../../src/server/store';
-import { launchPhone, setUpTeam } from './helpers';
-import { PORT } from './playwright.config';
+import { launchPhone, setUpTeam, withServerDb } from './helpers';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = resolve(ROOT, '.tmp/shots');
@@ -20,13 +18,13 @@ let username = '';
 let teamId = '';
 
 test.beforeAll(() => {
-  const db = openDatabase(resolve(ROOT, `.tmp/e2e-data-${PORT}`));
-  const now = Date.now();
-  const branch = createBranch(db, '综采一队党支部', now);
-  teamId = createTeam(db, branch.id, '综采一队检修班', now).id;
-  username = `sec-${now}`; // the SQLite dir is fresh per run, the name is unique anyway
-  password = createSecretary(db, branch.id, username, now).password;
-  db.close();
+  withServerDb((db) => {
+    const now = Date.now();
+    const branch = createBranch(db, '综采一队党支部', now);
+    teamId = createTeam(db, branch.id, '综采一队检修班', now).id;
+    username = `sec-${now}`; // the SQLite dir is fresh per run, the name is unique anyway
+    password = createSecretary(db, branch.id, username, now).password;
+  });
 });
 
 async function signIn(page: Page): Promise<void> {

@@ -1,27 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../src/server/db';
-import { createEnrolCode, listTeams } from '../../src/server/store';
-import { launchPhone, setUpTeam, waitForServiceWorkerControl } from './helpers';
-import { PORT } from './playwright.config';
-
-/** The SQLite file of the server the suite started (WAL: the test may read it while it runs). */
-const dataDir = fileURLToPath(new URL(`../../.tmp/e2e-data-${PORT}`, import.meta.url));
-
-function withServerDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T): T {
-  const db = openDatabase(dataDir);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+import { firstTeamCode, launchPhone, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
 
 test('a shift done offline is sent when coverage returns: badge 已全部发送, the server holds it', async () => {
-  const { teamId, code } = withServerDb((db) => {
-    const team = listTeams(db)[0]!;
-    return { teamId: team.id, code: createEnrolCode(db, team.id, Date.now()).code };
-  });
+  const { teamId, code } = firstTeamCode();
   const { context } = await launchPhone();
   const page = context.pages()[0] ?? (await context.newPage());
   await setUpTeam(page);
