@@ -1,22 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, useDbForTests } from '../../src/db/connection';
+import { describe, expect, it, vi } from 'vitest';
+import { getDb } from '../../src/db/connection';
 import {
   changePin, disablePin, enablePin, getPinAttempts, getPinConfig, PBKDF2_ITERATIONS, setIdleMinutes, verifyPin,
 } from '../../src/db/pin';
-import { createDb } from '../../src/db/schema';
 import { PIN_MESSAGES } from '../../src/domain/pin';
+import { useFreshDb } from './fresh-db';
 
 const clock = (ms: number) => vi.spyOn(Date, 'now').mockReturnValue(ms);
 
-beforeEach(() => useDbForTests(createDb('t-' + crypto.randomUUID())));
-afterEach(async () => {
-  vi.restoreAllMocks();
-  const db = getDb();
-  db.close();
-  await db.delete();
-  useDbForTests(null);
-});
+useFreshDb();
 
 const stored = async () => (await getDb().settings.get('pin.lock'))?.value as Record<string, unknown>;
 

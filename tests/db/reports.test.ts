@@ -1,41 +1,30 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useDbForTests } from '../../src/db/connection';
+import { describe, expect, it } from 'vitest';
 import {
   changeReport, getReport, loadMonthInput, loadSourceRecords, monthFigures, submitMonthReport,
 } from '../../src/db/reports';
-import { createDb, type AppDb } from '../../src/db/schema';
 import { isRevised } from '../../src/domain/report';
 import { computeMonthFigures } from '../../src/domain/report-figures';
 import {
   closed, duty, hardship, hazard, help, pair, riskType, screening, team, worker,
 } from '../domain/report-fixtures';
+import { useFreshDb } from './fresh-db';
 
-let db: AppDb;
-beforeEach(async () => {
-  db = createDb('t-' + Math.random());
-  useDbForTests(db);
-  await db.open();
-});
-afterEach(async () => {
-  useDbForTests(null);
-  db.close();
-  await db.delete();
-});
+const t = useFreshDb();
 
 const ids = (rs: readonly { id: string }[]) => rs.map((r) => r.id).sort();
 
 /** November 2026 with neighbours on both sides of every boundary loadMonthInput filters on. */
 async function seedNovember() {
-  await db.teams.put(team);
-  await db.workers.bulkPut([worker('w1', '张三'), { ...worker('w2', '李四'), deleted: true }]);
-  await db.duties.bulkPut([
+  await t.db.teams.put(team);
+  await t.db.workers.bulkPut([worker('w1', '张三'), { ...worker('w2', '李四'), deleted: true }]);
+  await t.db.duties.bulkPut([
     duty('d-oct31', '2026-10-31', 'middle', { lessonTopic: '十月最后一天' }),
     duty('d-nov1', '2026-11-01', 'night', { lessonTopic: '防治水' }),
     duty('d-nov30', '2026-11-30', 'morning', { talks: { workerIds: ['w1'], none: false } }),
     duty('d-dec1', '2026-12-01', 'night', { lessonTopic: '十二月' }),
   ]);
-  await db.hazards.bulkPut([
+  await t.db.hazards.bulkPut([
     hazard('h-old-open', '2026-03-02'),
     closed(hazard('h-old-closed', '2026-03-02'), '2026-03-10'),
     closed(hazard('h-closed-in-nov', '2026-09-01'), '2026-11-12'),
@@ -43,9 +32,9 @@ async function seedNovember() {
     hazard('h-nov', '2026-11-15'),
     hazard('h-dec', '2026-12-03'),
   ]);
-  await db.riskTypes.put(riskType('rt1', '思想波动', 0) as never);
-  await db.weeklyScreenings.bulkPut([screening('s44', '2026-W44', true), screening('s45', '2026-W45', true), screening('s49', '2026-W49', true)] as never[]);
-  await db.helpRecords.bulkPut([
+  await t.db.riskTypes.put(riskType('rt1', '思想波动', 0) as never);
+  await t.db.weeklyScreenings.bulkPut([screening('s44', '2026-W44', true), screening('s45', '2026-W45', true), screening('s49', '2026-W49', true)] as never[]);
+  await t.db.helpRecords.bulkPut([
     help('hr-sep', '2026-W38', 'w1', ['rt1'], 'watching'),
     help('hr-w2-sep', '2026-W38', 'w2', ['rt1'], 'watching'),
     help('hr-w2-oct', '2026-W41', 'w2', ['rt1'], 'resolved'), // w2 no longer watched at November's end
@@ -54,8 +43,8 @@ async function seedNovember() {
     help('hr-nov', '2026-W47', 'w1', ['rt1'], 'watching'),
     help('hr-dec', '2026-W49', 'w1', ['rt1'], 'resolved'),
   ] as never[]);
-  await db.pairs.put(pair('p1', ['w1'], '2026-01-01', null) as never);
-  await db.hardships.bulkPut([hardship('hs-oct', '2026-10-31', 'w1', 'visit', null), hardship('hs-nov', '2026-11-02', 'w1', 'fund', 200)] as never[]);
+  await t.db.pairs.put(pair('p1', ['w1'], '2026-01-01', null) as never);
+  await t.db.hardships.bulkPut([hardship('hs-oct', '2026-10-31', 'w1', 'visit', null), hardship('hs-nov', '2026-11-02', 'w1', 'fund', 200)] as never[]);
 }
 
 async function fillText(month = '2026-11') {
@@ -80,9 +69,9 @@ describe('loadMonthInput', () => {
   it('gives the same figures as computing over every record', async () => {
     await seedNovember();
     const all = {
-      team, duties: await db.duties.toArray(), hazards: await db.hazards.toArray(), workers: await db.workers.toArray(),
-      weeklyScreenings: await db.weeklyScreenings.toArray(), helpRecords: await db.helpRecords.toArray(),
-      pairs: await db.pairs.toArray(), hardships: await db.hardships.toArray(), riskTypes: await db.riskTypes.toArray(),
+      team, duties: await t.db.duties.toArray(), hazards: await t.db.hazards.toArray(), workers: await t.db.workers.toArray(),
+      weeklyScreenings: await t.db.weeklyScreenings.toArray(), helpRecords: await t.db.helpRecords.toArray(),
+      pairs: await t.db.pairs.toArray(), hardships: await t.db.hardships.toArray(), riskTypes: await t.db.riskTypes.toArray(),
     } as unknown as Parameters<typeof computeMonthFigures>[1];
     const figures = await monthFigures('2026-11');
     expect(figures).toEqual(computeMonthFigures('2026-11', all));
@@ -99,7 +88,7 @@ describe('report text and submissions', () => {
       changeReport('2026-11', () => ({ lookBack: 'a' })),
       changeReport('2026-11', () => ({ progress: 'b' })),
     ]);
-    expect(await db.reports.count()).toBe(1);
+    expect(await t.db.reports.count()).toBe(1);
     expect(await getReport('2026-11')).toMatchObject({ lookBack: 'a', progress: 'b', status: 'draft', dirty: 1 });
   });
 
@@ -116,7 +105,7 @@ describe('report text and submissions', () => {
     await fillText();
     const first = await submitMonthReport('2026-11');
     expect(first.ok).toBe(true);
-    await db.duties.put(duty('d-nov2', '2026-11-02', 'morning', { talks: { workerIds: ['w1'], none: false } }));
+    await t.db.duties.put(duty('d-nov2', '2026-11-02', 'morning', { talks: { workerIds: ['w1'], none: false } }));
     await changeReport('2026-11', () => ({ lookBack: '补充：11月2日谈心一次' }));
     const second = await submitMonthReport('2026-11');
     expect(second.ok).toBe(true);
@@ -133,7 +122,7 @@ describe('report text and submissions', () => {
     await fillText();
     const r = await submitMonthReport('2026-11');
     if (!r.ok) throw new Error('not submitted');
-    await db.settings.put({ key: `sync.review:${r.report.id}`, value: { reportId: r.report.id, score: 92, feedback: '很好', adoptedIdeaIds: [], reviewedAt: 5 } });
+    await t.db.settings.put({ key: `sync.review:${r.report.id}`, value: { reportId: r.report.id, score: 92, feedback: '很好', adoptedIdeaIds: [], reviewedAt: 5 } });
     expect((await getReport('2026-11'))!.review).toEqual({ score: 92, feedback: '很好', adoptedIdeaIds: [], reviewedAt: 5 });
   });
 

@@ -1,23 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, useDbForTests } from '../../src/db/connection';
+import { describe, expect, it, vi } from 'vitest';
+import { getDb } from '../../src/db/connection';
 import { ensureDuty, findDuty, updateDuty } from '../../src/db/duties';
 import { addHazard, closeItem, listHazards, reopenItem } from '../../src/db/hazards';
-import { createDb } from '../../src/db/schema';
 import { addWorkers, listWorkers, removeWorker, updateWorker } from '../../src/db/team';
 import type { ShiftDef } from '../../src/domain/types';
+import { useFreshDb } from './fresh-db';
 
 const SHIFT: ShiftDef = { id: 's1', name: '八点班', start: '08:00', end: '16:00' };
 const clock = (ms: number) => vi.spyOn(Date, 'now').mockReturnValue(ms);
 
-beforeEach(() => useDbForTests(createDb('t-' + crypto.randomUUID())));
-afterEach(async () => {
-  vi.restoreAllMocks();
-  const db = getDb();
-  db.close();
-  await db.delete();
-  useDbForTests(null);
-});
+useFreshDb();
 
 describe('updateDuty', () => {
   it('stores nothing when the change throws midway', async () => {

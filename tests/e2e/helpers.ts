@@ -87,3 +87,13 @@ export class TapCounter {
     await this.page.getByRole('button', { name, exact: opts.exact ?? true }).first().click();
   }
 }
+
+/** Enrols the phone with a code on the 同步 screen, then sends everything it holds. */
+export async function enrolAndSendAll(page: Page, code: string): Promise<void> {
+  await page.goto('/sync');
+  await page.getByLabel(/设备登记码/).fill(code);
+  await page.getByRole('button', { name: '登记设备' }).click();
+  await expect(page.getByText(/本机登记在/)).toBeVisible();
+  await page.getByRole('button', { name: '立即发送' }).click();
+  await expect(page.getByRole('button', { name: /已全部发送/ })).toBeVisible({ timeout: 20_000 });
+}

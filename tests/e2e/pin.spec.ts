@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { firstTeamCode, launchPhone, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
+import { enrolAndSendAll, firstTeamCode, launchPhone, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
 
 const lockHeading = (page: Page) => page.getByRole('heading', { name: '已锁定' });
 
@@ -173,11 +173,7 @@ test('sync goes on while locked: a shift done offline reaches the server after a
   const page = context.pages()[0] ?? (await context.newPage());
   await setUpTeam(page);
   await waitForServiceWorkerControl(page);
-  await page.goto('/sync');
-  await page.getByLabel(/设备登记码/).fill(code);
-  await page.getByRole('button', { name: '登记设备' }).click();
-  await page.getByRole('button', { name: '立即发送' }).click();
-  await expect(page.getByRole('button', { name: /已全部发送/ })).toBeVisible({ timeout: 20_000 });
+  await enrolAndSendAll(page, code);
   await turnOn(page, '5678', '5');
 
   type Row = { id: string; rev: number; dirty: number };

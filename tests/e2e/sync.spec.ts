@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { firstTeamCode, launchPhone, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
+import { enrolAndSendAll, firstTeamCode, launchPhone, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
 
 test('a shift done offline is sent when coverage returns: badge 已全部发送, the server holds it', async () => {
   const { teamId, code } = firstTeamCode();
@@ -7,13 +7,7 @@ test('a shift done offline is sent when coverage returns: badge 已全部发送,
   const page = context.pages()[0] ?? (await context.newPage());
   await setUpTeam(page);
   await waitForServiceWorkerControl(page);
-  // Enrolled once at the pithead, days before.
-  await page.goto('/sync');
-  await page.getByLabel(/设备登记码/).fill(code);
-  await page.getByRole('button', { name: '登记设备' }).click();
-  await expect(page.getByText(/本机登记在/)).toBeVisible();
-  await page.getByRole('button', { name: '立即发送' }).click();
-  await expect(page.getByRole('button', { name: /已全部发送/ })).toBeVisible({ timeout: 20_000 });
+  await enrolAndSendAll(page, code); // enrolled once at the pithead, days before
 
   // Underground: no signal. A normal shift.
   await context.setOffline(true);
