@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { backupDatabase } from './backup';
 import { enrolLink } from './bootstrap';
 import { createAdmin } from './secretary/accounts';
+import { when } from './secretary/layout';
 import { openDatabase, type Sqlite } from './db';
 import {
   createBranch, createEnrolCode, createSecretary, createTeam, listBranches, listDevices, listTeams,
@@ -93,14 +94,15 @@ export function runAdmin(argv: string[], env: AdminEnv): number {
         const teamId = need(args, 1)[0]!;
         exists(db, 'teams', teamId);
         const c = createEnrolCode(db, teamId, env.now);
-        out(`登记码: ${c.code}（${new Date(c.expiresAt).toISOString()} 前有效，只能用一次）`);
+        // China time, as on the secretary's pages (the server's own zone may be UTC).
+        out(`登记码: ${c.code}（北京时间 ${when(c.expiresAt)} 前有效，只能用一次）`);
         out(`链接: ${enrolLink(env.publicUrl, c.code)}`);
         return 0;
       }
       case 'device:list':
         for (const d of listDevices(db, args[0])) {
           const state = d.revoked_at === null ? '有效' : '已停用';
-          const seen = d.last_seen_at === null ? '从未同步' : new Date(d.last_seen_at).toISOString();
+          const seen = d.last_seen_at === null ? '从未同步' : `${when(d.last_seen_at)}（北京时间）`;
           out(`${d.id}\t${d.team_id}\t${state}\t${seen}\t${d.name}`);
         }
         return 0;

@@ -7,7 +7,7 @@
 import { expect } from 'vitest';
 import { DEFAULT_RUBRIC, getRubric } from '../../src/server/secretary/rubric';
 import { enrolDevice } from '../../src/server/secretary/demo-data';
-import { createEnrolCode } from '../../src/server/store';
+import { createEnrolCode, liveEnrolCodes } from '../../src/server/store';
 import {
   allowed, freshDuty, MARK_A, pw, reportA, s, SEC_ROLES, teamA, teamB, teamC, type Cell, type Outcome, type Role, type Row,
 } from './auth-matrix-fixtures';
@@ -84,7 +84,24 @@ export const TABLE: Record<string, Row> = {
   },
   'POST /secretary/team/:id/code': {
     sample: (cell) => ({ method: 'POST', path: `/secretary/team/${teamA.id}/code`, form: formOf(cell) }),
-    expect: guarded(200, 404, 200), writes: true, shows: () => [teamA.name, 'data-testid="enrol-code"'],
+    expect: guarded(303, 404, 303), location: /^\/secretary\/team\/[0-9a-f]+\/code\?new=[A-Za-z0-9_-]+$/, writes: true,
+  },
+  'GET /secretary/team/:id/code': {
+    sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/code` }), expect: page(200, 404, 200), shows: () => [teamA.name, '有效的登记码'],
+  },
+  'POST /secretary/team/:id/code/:hash/revoke': {
+    // Each cell its own live code of team A.
+    sample: (cell) => {
+      createEnrolCode(s.db, teamA.id, s.clock.now);
+      const hash = liveEnrolCodes(s.db, teamA.id, s.clock.now)[0]!.code_hash;
+      return { method: 'POST', path: `/secretary/team/${teamA.id}/code/${hash}/revoke`, form: formOf(cell) };
+    },
+    expect: guarded(303, 404, 303), location: `/secretary/team/${'{teamA}'}/code`, writes: true,
+    after: (cell, res) => {
+      const hash = /\/code\/([^/]+)\/revoke/.exec(res.headers.get('x-matrix-path') ?? '')?.[1];
+      const row = s.db.prepare('SELECT revoked_at FROM enrolment_codes WHERE code_hash = ?').get(hash) as { revoked_at: number | null };
+      expect(row.revoked_at !== null, 'revoked').toBe(allowed(TABLE['POST /secretary/team/:id/code/:hash/revoke']!.expect[cell.role]));
+    },
   },
   'POST /secretary/device/:id/revoke': {
     // Each cell its own phone of team A, so no cell revokes the device another one uses.

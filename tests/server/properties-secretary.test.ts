@@ -16,6 +16,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { enrolDevice } from '../../src/server/secretary/demo-data';
 import { getRubric } from '../../src/server/secretary/rubric';
+import { createEnrolCode, liveEnrolCodes } from '../../src/server/store';
 import { admin, ideaIds, LOGIN_LIMIT, property, reportId, s, secA, summary, team, throwawaySession, useSecretaryServer } from './props-secretary-harness';
 import { input, last, one, text, XSS, type Field } from './props-secretary-inputs';
 
@@ -150,13 +151,31 @@ describe('secretary POST routes: bad input is a clean 4xx that stores nothing', 
     await property({
       name: 'code', path: (ctx) => ctx.path!,
       prepare: (inp) => ({ path: inp.n % 10 ? `/secretary/team/${team.id}/code` : `/secretary/team/no-such-${inp.n}/code` }),
-      decide: (_, ctx) => (ctx.path!.includes(team.id) ? { status: 200, writes: true } : { status: 404 }),
+      decide: (_, ctx) => (ctx.path!.includes(team.id) ? { status: 303, writes: true } : { status: 404 }),
       after: (a) => {
-        if (a.status !== 200) return;
-        const code = /data-testid="enrol-code">([^<]+)</.exec(a.text)![1]!;
-        expect(stored<{ team_id: string }>('SELECT team_id FROM enrolment_codes WHERE code = ?', code).team_id).toBe(team.id);
+        if (a.status !== 303) return;
+        // The code is shown on the page the redirect leads to (once); the database has only its hash.
+        expect(a.location).toMatch(new RegExp(`^/secretary/team/${team.id}/code\\?new=[A-Za-z0-9_-]+$`));
+        expect(stored<{ n: number }>('SELECT COUNT(*) AS n FROM enrolment_codes WHERE team_id = ? AND length(code_hash) = 64', team.id).n).toBeGreaterThan(0);
       },
     }, input(['x']), 100);
+  }, 30_000);
+
+  it('POST /secretary/team/:id/code/:hash/revoke', async () => {
+    await property({
+      name: 'revoke code', path: (ctx) => `/secretary/team/${team.id}/code/${ctx.hash}/revoke`,
+      prepare: (inp) => {
+        if (inp.n % 10 === 0) return { hash: `no-such-${inp.n}` };
+        createEnrolCode(s.db, team.id, s.clock.now);
+        return { hash: liveEnrolCodes(s.db, team.id, s.clock.now)[0]!.code_hash };
+      },
+      decide: (_, ctx) => (ctx.hash!.startsWith('no-such') ? { status: 404 } : { status: 303, writes: true }),
+      after: (a, _p, ctx) => {
+        if (a.status !== 303) return;
+        expect(a.location).toBe(`/secretary/team/${team.id}/code`);
+        expect(stored<{ revoked_at: number | null }>('SELECT revoked_at FROM enrolment_codes WHERE code_hash = ?', ctx.hash).revoked_at).not.toBeNull();
+      },
+    }, input(['x']), 60);
   }, 30_000);
 
   it('POST /secretary/device/:id/revoke', async () => {

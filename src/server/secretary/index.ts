@@ -17,6 +17,7 @@ import { dashboard, teamRoutes } from './routes-team';
 import { exportRoutes } from './routes-export';
 import { manageRoutes } from './routes-manage';
 import { adminRoutes } from './routes-admin';
+import { codeRoutes } from './routes-codes';
 
 function address(c: Parameters<typeof getConnInfo>[0]): string {
   try {
@@ -92,6 +93,7 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
   guarded.route('/', exportRoutes(deps));
   guarded.route('/', manageRoutes(deps));
   guarded.route('/', adminRoutes(deps));
+  guarded.route('/', codeRoutes(deps));
   guarded.all('*', (c) => c.html(page('未找到', c.get('session'), html`<h1>页面不存在</h1><p><a href="/secretary/">返回总览</a></p>`), 404));
   app.route('/', guarded);
   return app;

@@ -3,9 +3,8 @@ import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { DEFAULT_RISK_TYPE_NAMES } from '../../domain/risk-types';
 import { SECTION_LABELS } from '../../domain/checklist';
-import { enrolLink } from '../bootstrap';
 import type { Sqlite } from '../db';
-import { createEnrolCode, revokeDevice, setConfig, type DeviceRow, type TeamRow } from '../store';
+import { revokeDevice, setConfig, type DeviceRow, type TeamRow } from '../store';
 import { loadTeam } from './data';
 import { audit, currentBranch, teamFor } from './access';
 import type { AuthDeps, SecEnv } from './auth';
@@ -13,7 +12,6 @@ import {
   getConfig, namesText, parseNames, parseRoster, parseShifts, rosterText, shiftsText, teamKey,
   type NamedItem, type RosterItem, type ShiftItem,
 } from './config';
-import { codePage } from './enrol';
 import { csrf, errorBox, notice, page, when } from './layout';
 import { rubricPage, parseRubricForm } from './rubric-page';
 import { getRubric, setRubric } from './rubric';
@@ -42,16 +40,6 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
   const { db, clock } = deps;
   const r = new Hono<SecEnv>();
   const str = (x: unknown) => (typeof x === 'string' ? x : '');
-
-  r.post('/team/:id/code', async (c) => {
-    const s = c.get('session');
-    const team = teamFor(db, s.account, c.req.param('id'));
-    if (!team) return c.text('班组不存在或无权查看', 404);
-    const code = createEnrolCode(db, team.id, clock());
-    audit(db, clock(), s.account, 'create_code', team.id);
-    const base = (process.env.PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-    return c.html(page('设备登记码', s, await codePage(team, code.code, code.expiresAt, enrolLink(base, code.code))));
-  });
 
   r.post('/device/:id/revoke', (c) => {
     const s = c.get('session');
