@@ -1,6 +1,7 @@
 /** Query parameters of the secretary's pages, checked: a bad value falls back or gives a zh-CN error. */
 import { isDayKey, localDay, monthKey } from '../../domain/calendar';
 import type { DayKey, MonthKey } from '../../domain/types';
+import { xmlSafe } from '../../domain/xml-text';
 
 export const TZ = 'Asia/Shanghai';
 
@@ -19,5 +20,6 @@ export function dayParam(raw: string | undefined): DayKey | null {
 
 /** Content-Disposition with a Chinese file name (RFC 6266/5987) and an ASCII fallback. */
 export function attachment(name: string, ascii: string): string {
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  // xmlSafe: a lone surrogate in a team name would make encodeURIComponent throw.
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(xmlSafe(name))}`;
 }
