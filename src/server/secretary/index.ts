@@ -17,6 +17,8 @@ import { dashboard, teamRoutes } from './routes-team';
 import { exportRoutes } from './routes-export';
 import { manageRoutes } from './routes-manage';
 import { adminRoutes } from './routes-admin';
+import { BadQuery } from './params';
+import type { Session } from './auth';
 import { codeRoutes } from './routes-codes';
 
 function address(c: Parameters<typeof getConnInfo>[0]): string {
@@ -49,6 +51,10 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
   // A fault on these pages: the stack goes to the log only, the browser gets a zh-CN page.
   app.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();
+    if (err instanceof BadQuery) {
+      const s = (c.var as { session?: Session }).session ?? null;
+      return c.html(page('请求有误', s, html`<h1>请求有误</h1>${errorBox([err.message])}<p><a href="/secretary/">返回总览</a></p>`), 400);
+    }
     console.error('secretary error:', c.req.method, c.req.path, err);
     return c.html(page('出错了', null, html`<h1>服务器内部错误</h1><p>请稍后重试；如果一直出现，请联系管理员。</p>`), 500);
   });

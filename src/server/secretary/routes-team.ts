@@ -7,7 +7,7 @@ import type { AuthDeps, SecEnv } from './auth';
 import { dayGrid, legend, monthNav, scoreTable, teamCard, teamMonth } from './dashboard';
 import { cachedFigures, dayStates, loadTeam, monthRange, reviewOf, teamSeq } from './data';
 import { page } from './layout';
-import { dayParam, monthParam, today } from './params';
+import { dayQuery, monthParam, today } from './params';
 import { printView } from './print';
 import { reportDoc } from './report-doc';
 import { parseReview, reviewPage, saveReview } from './review';
@@ -52,7 +52,7 @@ export function teamRoutes(deps: AuthDeps): Hono<SecEnv> {
     if (!team) return c.html(page('未找到', s, html`<h1>班组不存在或无权查看</h1><p><a href="/secretary/">返回总览</a></p>`), 404);
     const now = clock();
     const month = monthParam(c.req.query('month'), now);
-    const day = dayParam(c.req.query('day'));
+    const day = dayQuery(c.req.query('day'));
     const months = lastMonths(month);
     const d = loadTeam(db, team.id);
     audit(db, now, s.account, day ? 'view_day' : 'view_team', team.id, day ?? month);
