@@ -9,6 +9,7 @@ import { backupDatabase } from './backup';
 import { enrolLink } from './bootstrap';
 import { createAdmin } from './secretary/accounts';
 import { when } from './secretary/layout';
+import { teamNameError } from './secretary/teams';
 import { openDatabase, type Sqlite } from './db';
 import {
   createBranch, createEnrolCode, createSecretary, createTeam, listBranches, listDevices, listTeams,
@@ -79,8 +80,10 @@ export function runAdmin(argv: string[], env: AdminEnv): number {
       case 'team:create': {
         const [branchId, name] = need(args, 2);
         exists(db, 'branches', branchId!);
+        const taken = teamNameError(db, branchId!, name!.trim());
+        if (taken) throw new Error(taken);
         const t = db.transaction(() => {
-          const team = createTeam(db, branchId!, name!, env.now);
+          const team = createTeam(db, branchId!, name!.trim(), env.now);
           return { team, code: createEnrolCode(db, team.id, env.now) };
         })();
         out(`已创建班组「${t.team.name}」 编号: ${t.team.id}`);

@@ -7,7 +7,7 @@
 import { expect } from 'vitest';
 import { DEFAULT_RUBRIC, getRubric } from '../../src/server/secretary/rubric';
 import { enrolDevice } from '../../src/server/secretary/demo-data';
-import { createEnrolCode, liveEnrolCodes } from '../../src/server/store';
+import { createEnrolCode, createTeam, liveEnrolCodes } from '../../src/server/store';
 import {
   allowed, freshDuty, MARK_A, pw, reportA, s, SEC_ROLES, teamA, teamB, teamC, type Cell, type Outcome, type Role, type Row,
 } from './auth-matrix-fixtures';
@@ -114,6 +114,42 @@ export const TABLE: Record<string, Row> = {
       const id = /\/device\/([^/]+)\/revoke/.exec(res.headers.get('x-matrix-path') ?? '')?.[1];
       const row = s.db.prepare('SELECT revoked_at FROM devices WHERE id = ?').get(id) as { revoked_at: number | null };
       expect(row.revoked_at !== null, 'revoked').toBe(allowed(TABLE['POST /secretary/device/:id/revoke']!.expect[cell.role]));
+    },
+  },
+
+  // Rename, archive, restore: each cell a fresh team of branch A, so no cell renames or hides team A itself.
+  'POST /secretary/team/:id/rename': {
+    sample: (cell) => {
+      const t = createTeam(s.db, teamA.branch_id, `待改名${cell.n}`, s.clock.now);
+      return { method: 'POST', path: `/secretary/team/${t.id}/rename`, form: formOf(cell, { name: `改名后${cell.n}` }) };
+    },
+    expect: guarded(303, 404, 303), location: /^\/secretary\/team\/[0-9a-f]+#settings$/, writes: true,
+    after: (cell) => {
+      const renamed = s.db.prepare('SELECT 1 FROM teams WHERE name = ?').get(`改名后${cell.n}`) !== undefined;
+      expect(renamed, 'renamed').toBe(allowed(TABLE['POST /secretary/team/:id/rename']!.expect[cell.role]));
+    },
+  },
+  'POST /secretary/team/:id/archive': {
+    sample: (cell) => {
+      const t = createTeam(s.db, teamA.branch_id, `待归档${cell.n}`, s.clock.now);
+      return { method: 'POST', path: `/secretary/team/${t.id}/archive`, form: formOf(cell) };
+    },
+    expect: guarded(303, 404, 303), location: '/secretary/', writes: true,
+    after: (cell) => {
+      const row = s.db.prepare('SELECT archived_at FROM teams WHERE name = ?').get(`待归档${cell.n}`) as { archived_at: number | null };
+      expect(row.archived_at !== null, 'archived').toBe(allowed(TABLE['POST /secretary/team/:id/archive']!.expect[cell.role]));
+    },
+  },
+  'POST /secretary/team/:id/restore': {
+    sample: (cell) => {
+      const t = createTeam(s.db, teamA.branch_id, `待恢复${cell.n}`, s.clock.now);
+      s.db.prepare('UPDATE teams SET archived_at = ? WHERE id = ?').run(s.clock.now, t.id);
+      return { method: 'POST', path: `/secretary/team/${t.id}/restore`, form: formOf(cell) };
+    },
+    expect: guarded(303, 404, 303), location: /^\/secretary\/team\/[0-9a-f]+$/, writes: true,
+    after: (cell) => {
+      const row = s.db.prepare('SELECT archived_at FROM teams WHERE name = ?').get(`待恢复${cell.n}`) as { archived_at: number | null };
+      expect(row.archived_at === null, 'restored').toBe(allowed(TABLE['POST /secretary/team/:id/restore']!.expect[cell.role]));
     },
   },
 

@@ -20,6 +20,7 @@ import { adminRoutes } from './routes-admin';
 import { BadQuery } from './params';
 import type { Session } from './auth';
 import { codeRoutes } from './routes-codes';
+import { teamAdminRoutes } from './routes-teams';
 
 function address(c: Parameters<typeof getConnInfo>[0]): string {
   try {
@@ -100,6 +101,7 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
   guarded.route('/', manageRoutes(deps));
   guarded.route('/', adminRoutes(deps));
   guarded.route('/', codeRoutes(deps));
+  guarded.route('/', teamAdminRoutes(deps));
   guarded.all('*', (c) => c.html(page('未找到', c.get('session'), html`<h1>页面不存在</h1><p><a href="/secretary/">返回总览</a></p>`), 404));
   app.route('/', guarded);
   return app;
