@@ -196,6 +196,9 @@ export const TABLE: Record<string, Row> = {
 
   /* ---- admin only */
   'GET /secretary/audit': { sample: () => ({ method: 'GET', path: '/secretary/audit' }), expect: page(403, 403, 200), shows: () => ['审计日志'] },
+  'GET /secretary/audit.csv': {
+    sample: () => ({ method: 'GET', path: `/secretary/audit.csv?team=${teamA.id}&from=2000-01-01` }), expect: page(403, 403, 200), shows: () => ['时间（北京时间）', teamA.name],
+  },
   'GET /secretary/branches': { sample: () => ({ method: 'GET', path: '/secretary/branches' }), expect: page(403, 403, 200), shows: () => ['甲矿党支部', '乙矿党支部'] },
   'POST /secretary/branches': {
     sample: (cell) => ({ method: 'POST', path: '/secretary/branches', form: formOf(cell, { name: `新支部${cell.n}`, username: `new-sec-${cell.n}` }) }),

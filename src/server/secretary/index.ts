@@ -21,6 +21,8 @@ import { BadQuery } from './params';
 import type { Session } from './auth';
 import { codeRoutes } from './routes-codes';
 import { teamAdminRoutes } from './routes-teams';
+import { auditRoutes } from './routes-audit';
+import { pruneAudit, retentionDays } from './audit-log';
 
 function address(c: Parameters<typeof getConnInfo>[0]): string {
   try {
@@ -45,8 +47,15 @@ function tooLarge(c: Context, body: string | Html): Response | Promise<Response>
   return typeof body === 'string' ? c.text(body, 413) : c.html(body, 413);
 }
 
-export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => number }): Hono {
+export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => number; auditRetentionDays?: number }): Hono {
   const deps: AuthDeps = { db: opts.db, tls: opts.tls, clock: opts.clock ?? Date.now };
+  // The audit log is kept for a time (default 3 years), not by count: pruned now and daily.
+  const auditDays = opts.auditRetentionDays ?? retentionDays(process.env.AUDIT_RETENTION_DAYS);
+  const prune = () => {
+    if (opts.db.open) pruneAudit(opts.db, deps.clock(), auditDays);
+  };
+  prune();
+  setInterval(prune, 86_400_000).unref();
   const limiter = new SignInLimiter();
   const app = new Hono();
   // A fault on these pages: the stack goes to the log only, the browser gets a zh-CN page.
@@ -102,6 +111,7 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
   guarded.route('/', adminRoutes(deps));
   guarded.route('/', codeRoutes(deps));
   guarded.route('/', teamAdminRoutes(deps));
+  guarded.route('/', auditRoutes(deps, auditDays));
   guarded.all('*', (c) => c.html(page('未找到', c.get('session'), html`<h1>页面不存在</h1><p><a href="/secretary/">返回总览</a></p>`), 404));
   app.route('/', guarded);
   return app;
