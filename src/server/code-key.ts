@@ -8,7 +8,7 @@
  * `enrol_code_hash(code)` so migration 5 can hash the codes already stored.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { normaliseEnrolCode } from '../domain/sync-protocol';
@@ -17,16 +17,22 @@ export const CODE_KEY_FILE = 'enrol-code.key';
 const KEY_BYTES = 32;
 const keys = new WeakMap<Database.Database, Buffer>();
 
-/** Reads the key, creating it (exclusively, so two processes starting at once agree) the first time. */
+/**
+ * Reads the key, creating it the first time: written whole to a private temporary file,
+ * then linked into place (atomic, and refused if another process got there first), so a
+ * server and an admin command starting together never read a half-written key.
+ */
 export function loadCodeKey(dataDir: string): Buffer {
   const file = join(dataDir, CODE_KEY_FILE);
   if (!existsSync(file)) {
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(tmp, randomBytes(KEY_BYTES).toString('hex'), { mode: 0o600, flag: 'wx' });
     try {
-      const fd = openSync(file, 'wx', 0o600);
-      writeSync(fd, randomBytes(KEY_BYTES).toString('hex'));
-      closeSync(fd);
+      linkSync(tmp, file);
     } catch (e) {
       if ((e as { code?: string }).code !== 'EEXIST') throw e;
+    } finally {
+      rmSync(tmp, { force: true });
     }
   }
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');

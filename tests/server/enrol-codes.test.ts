@@ -3,11 +3,12 @@
  * kept outside the database is stored, so neither the live file nor a backup holds a code
  * that enrols a phone; codes stored in clear before the upgrade are hashed, not lost.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../src/server/backup';
+import { CODE_KEY_FILE } from '../../src/server/code-key';
 import { DB_FILE, migrate, openDatabase } from '../../src/server/db';
 import { MIGRATIONS } from '../../src/server/migrations';
 import { createBranch, createEnrolCode, createTeam, liveEnrolCodes, redeemEnrolCode, revokeEnrolCode } from '../../src/server/store';
@@ -72,7 +73,9 @@ describe('enrolment codes hashed at rest', () => {
     const copy = openDatabase(restored); // a new key: the backup alone is all an intruder has
     expect(redeem(copy, code)).toEqual({ ok: false, error: 'code_unknown' });
     copy.close();
-    const live = openDatabase(data);
+    expect(statSync(join(data, CODE_KEY_FILE)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(data).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const live = openDatabase(data); // the same key again
     expect(redeem(live, code)).toMatchObject({ ok: true });
     live.close();
   });
