@@ -12,8 +12,8 @@ import { when } from './secretary/layout';
 import { teamNameError } from './secretary/teams';
 import { openDatabase, type Sqlite } from './db';
 import {
-  createBranch, createEnrolCode, createSecretary, createTeam, listBranches, listDevices, listTeams,
-  revokeDevice, setConfig,
+  createBranch, createEnrolCode, createSecretary, createTeam, listBranches, listDevices, listTeams, liveEnrolCodes,
+  revokeDevice, revokeEnrolCode, setConfig,
 } from './store';
 
 export const USAGE = `用法: npm run admin -- <命令> [参数]
@@ -24,6 +24,8 @@ export const USAGE = `用法: npm run admin -- <命令> [参数]
   team:create <支部编号> <班组名称>          新建班组（并打印登记码）
   team:list [支部编号]                      列出班组
   code:create <班组编号>                    新建设备登记码（24 小时有效，一次性）
+  code:list <班组编号>                      列出有效的登记码（只显示末两位，服务器不保存登记码本身）
+  code:revoke <班组编号> <登记码编号>         作废登记码（编号见 code:list）
   device:list [班组编号]                    列出设备
   device:revoke <设备编号>                  停用设备（手机上的数据不会被删除）
   config:set <支部编号> <键> <JSON 值>       下发配置（roster / riskTypes / checklist / shifts …）
@@ -100,6 +102,22 @@ export function runAdmin(argv: string[], env: AdminEnv): number {
         // China time, as on the secretary's pages (the server's own zone may be UTC).
         out(`登记码: ${c.code}（北京时间 ${when(c.expiresAt)} 前有效，只能用一次）`);
         out(`链接: ${enrolLink(env.publicUrl, c.code)}`);
+        return 0;
+      }
+      case 'code:list': {
+        const teamId = need(args, 1)[0]!;
+        exists(db, 'teams', teamId);
+        for (const c of liveEnrolCodes(db, teamId, env.now)) {
+          out(`${c.code_hash.slice(0, 12)}\t******${c.hint}\t北京时间 ${when(c.expires_at)} 前有效\t${c.created_by_name ?? '命令行'}`);
+        }
+        return 0;
+      }
+      case 'code:revoke': {
+        const [teamId, id] = need(args, 2);
+        const row = db.prepare('SELECT code_hash FROM enrolment_codes WHERE team_id = ? AND substr(code_hash, 1, 12) = ?').get(teamId, id!.toLowerCase()) as
+          { code_hash: string } | undefined;
+        if (!row || !revokeEnrolCode(db, teamId!, row.code_hash, env.now)) throw new Error(`没有这个有效的登记码: ${id}`);
+        out(`已作废登记码 ${id}`);
         return 0;
       }
       case 'device:list':

@@ -87,6 +87,14 @@ describe('admin CLI', () => {
     db2.close();
     // Expiry in China time like the pages: 1 s after the epoch + 24 h is 08:00 on 2 January there.
     expect(admin('code:create', teamId).lines[0]).toMatch(/^登记码: [23456789A-Z]{8}（北京时间 1970\/01\/02 08:00 前有效/);
+    const listed = admin('code:list', teamId).lines;
+    expect(listed.length).toBeGreaterThanOrEqual(1);
+    const [id, masked] = listed.at(-1)!.split('\t');
+    expect(masked).toMatch(/^\*{6}[2-9A-Z]{2}$/);
+    expect(listed.join('\n')).not.toMatch(/[2-9A-Z]{8}/);
+    expect(admin('code:revoke', teamId, id!).code).toBe(0);
+    expect(admin('code:list', teamId).lines).not.toContainEqual(expect.stringContaining(id!));
+    expect(admin('code:revoke', teamId, id!).code).toBe(1);
     expect(admin('config:set', branchId, 'shifts', '[{"id":"s1"}]').code).toBe(0);
     expect(admin('config:set', branchId, 'shifts', '{bad').code).toBe(1);
   });
