@@ -8,10 +8,12 @@ import { pathToFileURL } from 'node:url';
 import { backupDatabase } from './backup';
 import { enrolLink } from './bootstrap';
 import { createAdmin } from './secretary/accounts';
+import { when } from './secretary/layout';
+import { teamNameError } from './secretary/teams';
 import { openDatabase, type Sqlite } from './db';
 import {
-  createBranch, createEnrolCode, createSecretary, createTeam, listBranches, listDevices, listTeams,
-  revokeDevice, setConfig,
+  createBranch, createEnrolCode, createSecretary, createTeam, listBranches, listDevices, listTeams, liveEnrolCodes,
+  revokeDevice, revokeEnrolCode, setConfig,
 } from './store';
 
 export const USAGE = `用法: npm run admin -- <命令> [参数]
@@ -22,6 +24,8 @@ export const USAGE = `用法: npm run admin -- <命令> [参数]
   team:create <支部编号> <班组名称>          新建班组（并打印登记码）
   team:list [支部编号]                      列出班组
   code:create <班组编号>                    新建设备登记码（24 小时有效，一次性）
+  code:list <班组编号>                      列出有效的登记码（只显示末两位，服务器不保存登记码本身）
+  code:revoke <班组编号> <登记码编号>         作废登记码（编号见 code:list）
   device:list [班组编号]                    列出设备
   device:revoke <设备编号>                  停用设备（手机上的数据不会被删除）
   config:set <支部编号> <键> <JSON 值>       下发配置（roster / riskTypes / checklist / shifts …）
@@ -78,8 +82,10 @@ export function runAdmin(argv: string[], env: AdminEnv): number {
       case 'team:create': {
         const [branchId, name] = need(args, 2);
         exists(db, 'branches', branchId!);
+        const taken = teamNameError(db, branchId!, name!.trim());
+        if (taken) throw new Error(taken);
         const t = db.transaction(() => {
-          const team = createTeam(db, branchId!, name!, env.now);
+          const team = createTeam(db, branchId!, name!.trim(), env.now);
           return { team, code: createEnrolCode(db, team.id, env.now) };
         })();
         out(`已创建班组「${t.team.name}」 编号: ${t.team.id}`);
@@ -93,14 +99,31 @@ export function runAdmin(argv: string[], env: AdminEnv): number {
         const teamId = need(args, 1)[0]!;
         exists(db, 'teams', teamId);
         const c = createEnrolCode(db, teamId, env.now);
-        out(`登记码: ${c.code}（${new Date(c.expiresAt).toISOString()} 前有效，只能用一次）`);
+        // China time, as on the secretary's pages (the server's own zone may be UTC).
+        out(`登记码: ${c.code}（北京时间 ${when(c.expiresAt)} 前有效，只能用一次）`);
         out(`链接: ${enrolLink(env.publicUrl, c.code)}`);
+        return 0;
+      }
+      case 'code:list': {
+        const teamId = need(args, 1)[0]!;
+        exists(db, 'teams', teamId);
+        for (const c of liveEnrolCodes(db, teamId, env.now)) {
+          out(`${c.code_hash.slice(0, 12)}\t******${c.hint}\t北京时间 ${when(c.expires_at)} 前有效\t${c.created_by_name ?? '命令行'}`);
+        }
+        return 0;
+      }
+      case 'code:revoke': {
+        const [teamId, id] = need(args, 2);
+        const row = db.prepare('SELECT code_hash FROM enrolment_codes WHERE team_id = ? AND substr(code_hash, 1, 12) = ?').get(teamId, id!.toLowerCase()) as
+          { code_hash: string } | undefined;
+        if (!row || !revokeEnrolCode(db, teamId!, row.code_hash, env.now)) throw new Error(`没有这个有效的登记码: ${id}`);
+        out(`已作废登记码 ${id}`);
         return 0;
       }
       case 'device:list':
         for (const d of listDevices(db, args[0])) {
           const state = d.revoked_at === null ? '有效' : '已停用';
-          const seen = d.last_seen_at === null ? '从未同步' : new Date(d.last_seen_at).toISOString();
+          const seen = d.last_seen_at === null ? '从未同步' : `${when(d.last_seen_at)}（北京时间）`;
           out(`${d.id}\t${d.team_id}\t${state}\t${seen}\t${d.name}`);
         }
         return 0;

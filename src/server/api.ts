@@ -175,11 +175,15 @@ export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
   api.post('/enrol', async (c) => {
     const now = clock();
     const who = clientAddress(c);
-    if (enrolFailures.blocked(who, now)) fail(429, 'rate_limited', '登记码错误次数过多，请 10 分钟后再试');
+    // Counted before the body is read: concurrent attempts cannot all pass the check first.
+    if (!enrolFailures.begin(who, now)) {
+      c.header('Connection', 'close'); // the body is not read
+      fail(429, 'rate_limited', '登记码错误次数过多，请 10 分钟后再试');
+    }
     const body = parse(EnrolRequestSchema, await readJson(c));
     const r = redeemEnrolCode(db, body, now);
+    if (r.ok) enrolFailures.succeeded(who);
     if (!r.ok) {
-      enrolFailures.fail(who, now);
       const msg = { code_unknown: '登记码不存在', code_used: '登记码已被使用', code_expired: '登记码已过期' }[r.error];
       return fail(r.error === 'code_unknown' ? 404 : 410, r.error, `${msg}，请向党支部书记索取新的登记码`);
     }

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadCodeKey, registerCodeHash } from './code-key';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Sqlite = Database.Database;
@@ -38,21 +39,30 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL'); // WAL + NORMAL: durable across process crash
   db.pragma('busy_timeout = 5000'); // the admin CLI may write while the server runs
+  // Freed pages are zeroed: a hashed-over enrolment code or a removed session must not
+  // survive in the file's free pages (and so in a backup, which copies every page).
+  db.pragma('secure_delete = ON');
+  registerCodeHash(db, loadCodeKey(dataDir));
   migrate(db, migrations);
   return db;
 }
 
-/** Applies every migration newer than the file's version; returns the versions applied. */
+/**
+ * Applies every migration the file has not recorded yet, in version order; returns the
+ * versions applied. By set, not by "newer than the highest": numbers are handed out to
+ * parallel branches, so a file may carry 1, 2 and 5 before 3 and 4 are merged, and those
+ * must still run then (each migration is written not to depend on a later one).
+ */
 export function migrate(db: Sqlite, migrations: readonly Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
-  const current = row.v ?? 0;
+  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (m.version <= current) continue;
+    if (done.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
         .run(m.version, m.name, Date.now());
     })();

@@ -8,10 +8,14 @@
  * write into them and the secretary never into `records`.
  * `seq` (from the single-row `seq_counter`) orders every change a phone can pull.
  */
+import type Database from 'better-sqlite3';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Steps SQL alone cannot express, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -147,4 +151,49 @@ CREATE TABLE review_items (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'operations: hashed enrolment codes, archived teams, audit log without an account (phones)',
+    // Codes keep only HMAC(key outside the database, code) and their last 2 characters (to
+    // tell them apart on the page); every row, used or not, is carried over hashed, so a
+    // code handed out before the upgrade still enrols. `enrol_code_hash` is registered by
+    // openDatabase (code-key.ts).
+    sql: `
+CREATE TABLE enrolment_codes_v5 (
+  code_hash TEXT PRIMARY KEY,
+  hint TEXT NOT NULL,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER,
+  used_nonce TEXT,
+  device_id TEXT REFERENCES devices(id),
+  created_by TEXT REFERENCES secretaries(id),
+  revoked_at INTEGER
+);
+INSERT INTO enrolment_codes_v5 (code_hash, hint, team_id, created_at, expires_at, used_at, used_nonce, device_id)
+  SELECT enrol_code_hash(code), substr(code, -2), team_id, created_at, expires_at, used_at, used_nonce, device_id FROM enrolment_codes;
+DROP TABLE enrolment_codes;
+ALTER TABLE enrolment_codes_v5 RENAME TO enrolment_codes;
+CREATE INDEX enrolment_codes_team ON enrolment_codes(team_id, expires_at);
+ALTER TABLE teams ADD COLUMN archived_at INTEGER;
+CREATE INDEX audit_log_action ON audit_log(action, at);
+`,
+    run: auditActorOptional,
+  },
 ];
+
+/**
+ * A phone's enrolment is written to the audit log with no account: make
+ * audit_log.secretary_id nullable. Rebuilt from the table's own definition so columns
+ * another migration added are kept, and skipped if it is nullable already.
+ */
+function auditActorOptional(db: Database.Database): void {
+  const def = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").get() as { sql: string }).sql;
+  if (!/secretary_id TEXT NOT NULL/.test(def)) return;
+  const cols = (db.prepare('PRAGMA table_info(audit_log)').all() as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
+  const indexes = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL").all() as { sql: string }[]);
+  db.exec(def.replace(/^CREATE TABLE "?audit_log"?/, 'CREATE TABLE audit_log_v5').replace('secretary_id TEXT NOT NULL', 'secretary_id TEXT'));
+  db.exec(`INSERT INTO audit_log_v5 (${cols}) SELECT ${cols} FROM audit_log; DROP TABLE audit_log; ALTER TABLE audit_log_v5 RENAME TO audit_log;`);
+  for (const i of indexes) db.exec(i.sql);
+}

@@ -4,6 +4,7 @@
  * admin CLI and first start. Every function takes the clock so tests control time.
  */
 import { ENROL_TTL_MS, normaliseEnrolCode, type Review } from '../domain/sync-protocol';
+import { enrolCodeHash } from './code-key';
 import { hashPassword, hashToken, newId, newPassword, newToken, randomCode, sameHash } from './crypto';
 import { stmt, type Sqlite } from './db';
 
@@ -16,7 +17,7 @@ export interface DeviceRow {
   last_seen_at: number | null;
   revoked_at: number | null;
 }
-export interface TeamRow { id: string; branch_id: string; name: string; created_at: number }
+export interface TeamRow { id: string; branch_id: string; name: string; created_at: number; archived_at?: number | null }
 export interface BranchRow { id: string; name: string; created_at: number }
 
 /** Next value of the change counter; call inside the writing transaction. */
@@ -45,14 +46,34 @@ export function createTeam(db: Sqlite, branchId: string, name: string, now: numb
   return row;
 }
 
-export function createEnrolCode(db: Sqlite, teamId: string, now: number): { code: string; expiresAt: number } {
+/**
+ * A new code, returned in clear this once: only its HMAC (code-key.ts) and its last two
+ * characters are stored. `createdBy` is the secretary who asked for it (null: CLI, first start).
+ */
+export function createEnrolCode(db: Sqlite, teamId: string, now: number, createdBy: string | null = null): { code: string; expiresAt: number } {
   const expiresAt = now + ENROL_TTL_MS;
   for (;;) {
     const code = randomCode();
-    const r = db.prepare('INSERT OR IGNORE INTO enrolment_codes (code, team_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(code, teamId, now, expiresAt);
+    const r = db.prepare(`INSERT OR IGNORE INTO enrolment_codes (code_hash, hint, team_id, created_at, expires_at, created_by)
+      VALUES (?, ?, ?, ?, ?, ?)`).run(enrolCodeHash(db, code), code.slice(-2), teamId, now, expiresAt, createdBy);
     if (r.changes === 1) return { code, expiresAt };
   }
+}
+
+export interface LiveCode { code_hash: string; hint: string; created_at: number; expires_at: number; created_by_name: string | null }
+
+/** The team's codes that can still enrol a phone: unused, not cancelled, not expired. */
+export function liveEnrolCodes(db: Sqlite, teamId: string, now: number): LiveCode[] {
+  return db.prepare(`SELECT c.code_hash, c.hint, c.created_at, c.expires_at, s.username AS created_by_name
+    FROM enrolment_codes c LEFT JOIN secretaries s ON s.id = c.created_by
+    WHERE c.team_id = ? AND c.used_at IS NULL AND c.revoked_at IS NULL AND c.expires_at > ? ORDER BY c.created_at DESC`)
+    .all(teamId, now) as LiveCode[];
+}
+
+/** 作废: the code stops enrolling at once; the row stays (who made it, when). */
+export function revokeEnrolCode(db: Sqlite, teamId: string, codeHash: string, now: number): boolean {
+  return db.prepare('UPDATE enrolment_codes SET revoked_at = ? WHERE code_hash = ? AND team_id = ? AND used_at IS NULL AND revoked_at IS NULL')
+    .run(now, codeHash, teamId).changes === 1;
 }
 
 export type RedeemResult =
@@ -66,11 +87,12 @@ export type RedeemResult =
  */
 export function redeemEnrolCode(db: Sqlite, input: { code: string; nonce: string; deviceName: string }, now: number): RedeemResult {
   return db.transaction((): RedeemResult => {
-    const row = db.prepare('SELECT * FROM enrolment_codes WHERE code = ?').get(normaliseEnrolCode(input.code)) as
-      | { code: string; team_id: string; expires_at: number; used_at: number | null; used_nonce: string | null; device_id: string | null }
+    const row = db.prepare('SELECT * FROM enrolment_codes WHERE code_hash = ?').get(enrolCodeHash(db, normaliseEnrolCode(input.code))) as
+      | { code_hash: string; team_id: string; expires_at: number; used_at: number | null; used_nonce: string | null; device_id: string | null; revoked_at: number | null }
       | undefined;
     if (!row) return { ok: false, error: 'code_unknown' };
-    if (row.expires_at <= now) return { ok: false, error: 'code_expired' };
+    // A cancelled code reads as expired to the phone: either way the answer is "ask for a new one".
+    if (row.expires_at <= now || row.revoked_at !== null) return { ok: false, error: 'code_expired' };
     const token = newToken();
     let deviceId: string;
     if (row.used_at !== null) {
@@ -82,9 +104,12 @@ export function redeemEnrolCode(db: Sqlite, input: { code: string; nonce: string
       deviceId = newId();
       db.prepare('INSERT INTO devices (id, team_id, token_hash, name, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(deviceId, row.team_id, hashToken(token), input.deviceName, now);
-      db.prepare('UPDATE enrolment_codes SET used_at = ?, used_nonce = ?, device_id = ? WHERE code = ?')
-        .run(now, input.nonce, deviceId, row.code);
+      db.prepare('UPDATE enrolment_codes SET used_at = ?, used_nonce = ?, device_id = ? WHERE code_hash = ?')
+        .run(now, input.nonce, deviceId, row.code_hash);
     }
+    // Audit: a phone acts without an account (secretary_id NULL); the device id is the actor.
+    db.prepare("INSERT INTO audit_log (at, secretary_id, action, team_id, detail) VALUES (?, NULL, 'enrol_device', ?, ?)")
+      .run(now, row.team_id, JSON.stringify({ device: deviceId, name: input.deviceName, again: row.used_at !== null }));
     const team = db.prepare('SELECT * FROM teams WHERE id = ?').get(row.team_id) as TeamRow;
     const branch = db.prepare('SELECT * FROM branches WHERE id = ?').get(team.branch_id) as BranchRow;
     return { ok: true, token, deviceId, team, branch };

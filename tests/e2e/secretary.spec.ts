@@ -53,6 +53,24 @@ test('sign-in refuses a wrong password, then opens the dashboard; sign-out close
   await expect(page).toHaveURL(/\/secretary\/login$/);
 });
 
+test('the code page: a new code is shown once; reloading makes no code and lists it masked with 作废', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`/secretary/team/${teamId}`);
+  const count = () => withServerDb((db) => (db.prepare('SELECT COUNT(*) AS n FROM enrolment_codes WHERE team_id = ?').get(teamId) as { n: number }).n);
+  const before = count();
+  await page.getByRole('button', { name: '生成设备登记码' }).click();
+  const code = (await page.getByTestId('enrol-code').textContent())!.trim();
+  expect(code).toMatch(/^[2-9A-Z]{8}$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '有效的登记码' })).toBeVisible();
+  await expect(page.getByTestId('enrol-code')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: `作废 ******${code.slice(-2)}` })).toBeVisible();
+  expect(count()).toBe(before + 1);
+  await page.getByRole('button', { name: `作废 ******${code.slice(-2)}` }).click();
+  await expect(page.getByRole('button', { name: `作废 ******${code.slice(-2)}` })).toHaveCount(0);
+  expect(count()).toBe(before + 1);
+});
+
 test('a report goes phone → secretary (score, feedback, adopted idea) → phone', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page);

@@ -32,7 +32,7 @@ describe('database', () => {
     expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     expect(() => db.prepare("INSERT INTO teams (id, branch_id, name, created_at) VALUES ('t', 'no-branch', 'x', 1)").run())
       .toThrow(/FOREIGN KEY/);
-    const version = MIGRATIONS.length + 1; // a migration after every real one
+    const version = Math.max(...MIGRATIONS.map((m) => m.version)) + 1; // a migration after every real one
     const next = migrate(db, [...MIGRATIONS, { version, name: 'test', sql: 'CREATE TABLE extra (x INTEGER)' }]);
     expect(next).toEqual([version]);
     db.close();
@@ -85,7 +85,16 @@ describe('admin CLI', () => {
     const db2 = openDatabase(dir);
     expect(authenticate(db2, r.token, 3_000)).toEqual({ ok: false, error: 'revoked' });
     db2.close();
-    expect(admin('code:create', teamId).lines[0]).toMatch(/^登记码: [23456789A-Z]{8}/);
+    // Expiry in China time like the pages: 1 s after the epoch + 24 h is 08:00 on 2 January there.
+    expect(admin('code:create', teamId).lines[0]).toMatch(/^登记码: [23456789A-Z]{8}（北京时间 1970\/01\/02 08:00 前有效/);
+    const listed = admin('code:list', teamId).lines;
+    expect(listed.length).toBeGreaterThanOrEqual(1);
+    const [id, masked] = listed.at(-1)!.split('\t');
+    expect(masked).toMatch(/^\*{6}[2-9A-Z]{2}$/);
+    expect(listed.join('\n')).not.toMatch(/[2-9A-Z]{8}/);
+    expect(admin('code:revoke', teamId, id!).code).toBe(0);
+    expect(admin('code:list', teamId).lines).not.toContainEqual(expect.stringContaining(id!));
+    expect(admin('code:revoke', teamId, id!).code).toBe(1);
     expect(admin('config:set', branchId, 'shifts', '[{"id":"s1"}]').code).toBe(0);
     expect(admin('config:set', branchId, 'shifts', '{bad').code).toBe(1);
   });

@@ -7,7 +7,7 @@
 import { expect } from 'vitest';
 import { DEFAULT_RUBRIC, getRubric } from '../../src/server/secretary/rubric';
 import { enrolDevice } from '../../src/server/secretary/demo-data';
-import { createEnrolCode } from '../../src/server/store';
+import { createEnrolCode, createTeam, liveEnrolCodes } from '../../src/server/store';
 import {
   allowed, freshDuty, MARK_A, pw, reportA, s, SEC_ROLES, teamA, teamB, teamC, type Cell, type Outcome, type Role, type Row,
 } from './auth-matrix-fixtures';
@@ -84,7 +84,24 @@ export const TABLE: Record<string, Row> = {
   },
   'POST /secretary/team/:id/code': {
     sample: (cell) => ({ method: 'POST', path: `/secretary/team/${teamA.id}/code`, form: formOf(cell) }),
-    expect: guarded(200, 404, 200), writes: true, shows: () => [teamA.name, 'data-testid="enrol-code"'],
+    expect: guarded(303, 404, 303), location: /^\/secretary\/team\/[0-9a-f]+\/code\?new=[A-Za-z0-9_-]+$/, writes: true,
+  },
+  'GET /secretary/team/:id/code': {
+    sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/code` }), expect: page(200, 404, 200), shows: () => [teamA.name, '有效的登记码'],
+  },
+  'POST /secretary/team/:id/code/:hash/revoke': {
+    // Each cell its own live code of team A.
+    sample: (cell) => {
+      createEnrolCode(s.db, teamA.id, s.clock.now);
+      const hash = liveEnrolCodes(s.db, teamA.id, s.clock.now)[0]!.code_hash;
+      return { method: 'POST', path: `/secretary/team/${teamA.id}/code/${hash}/revoke`, form: formOf(cell) };
+    },
+    expect: guarded(303, 404, 303), location: `/secretary/team/${'{teamA}'}/code`, writes: true,
+    after: (cell, res) => {
+      const hash = /\/code\/([^/]+)\/revoke/.exec(res.headers.get('x-matrix-path') ?? '')?.[1];
+      const row = s.db.prepare('SELECT revoked_at FROM enrolment_codes WHERE code_hash = ?').get(hash) as { revoked_at: number | null };
+      expect(row.revoked_at !== null, 'revoked').toBe(allowed(TABLE['POST /secretary/team/:id/code/:hash/revoke']!.expect[cell.role]));
+    },
   },
   'POST /secretary/device/:id/revoke': {
     // Each cell its own phone of team A, so no cell revokes the device another one uses.
@@ -97,6 +114,42 @@ export const TABLE: Record<string, Row> = {
       const id = /\/device\/([^/]+)\/revoke/.exec(res.headers.get('x-matrix-path') ?? '')?.[1];
       const row = s.db.prepare('SELECT revoked_at FROM devices WHERE id = ?').get(id) as { revoked_at: number | null };
       expect(row.revoked_at !== null, 'revoked').toBe(allowed(TABLE['POST /secretary/device/:id/revoke']!.expect[cell.role]));
+    },
+  },
+
+  // Rename, archive, restore: each cell a fresh team of branch A, so no cell renames or hides team A itself.
+  'POST /secretary/team/:id/rename': {
+    sample: (cell) => {
+      const t = createTeam(s.db, teamA.branch_id, `待改名${cell.n}`, s.clock.now);
+      return { method: 'POST', path: `/secretary/team/${t.id}/rename`, form: formOf(cell, { name: `改名后${cell.n}` }) };
+    },
+    expect: guarded(303, 404, 303), location: /^\/secretary\/team\/[0-9a-f]+#settings$/, writes: true,
+    after: (cell) => {
+      const renamed = s.db.prepare('SELECT 1 FROM teams WHERE name = ?').get(`改名后${cell.n}`) !== undefined;
+      expect(renamed, 'renamed').toBe(allowed(TABLE['POST /secretary/team/:id/rename']!.expect[cell.role]));
+    },
+  },
+  'POST /secretary/team/:id/archive': {
+    sample: (cell) => {
+      const t = createTeam(s.db, teamA.branch_id, `待归档${cell.n}`, s.clock.now);
+      return { method: 'POST', path: `/secretary/team/${t.id}/archive`, form: formOf(cell) };
+    },
+    expect: guarded(303, 404, 303), location: '/secretary/', writes: true,
+    after: (cell) => {
+      const row = s.db.prepare('SELECT archived_at FROM teams WHERE name = ?').get(`待归档${cell.n}`) as { archived_at: number | null };
+      expect(row.archived_at !== null, 'archived').toBe(allowed(TABLE['POST /secretary/team/:id/archive']!.expect[cell.role]));
+    },
+  },
+  'POST /secretary/team/:id/restore': {
+    sample: (cell) => {
+      const t = createTeam(s.db, teamA.branch_id, `待恢复${cell.n}`, s.clock.now);
+      s.db.prepare('UPDATE teams SET archived_at = ? WHERE id = ?').run(s.clock.now, t.id);
+      return { method: 'POST', path: `/secretary/team/${t.id}/restore`, form: formOf(cell) };
+    },
+    expect: guarded(303, 404, 303), location: /^\/secretary\/team\/[0-9a-f]+$/, writes: true,
+    after: (cell) => {
+      const row = s.db.prepare('SELECT archived_at FROM teams WHERE name = ?').get(`待恢复${cell.n}`) as { archived_at: number | null };
+      expect(row.archived_at === null, 'restored').toBe(allowed(TABLE['POST /secretary/team/:id/restore']!.expect[cell.role]));
     },
   },
 
@@ -143,6 +196,9 @@ export const TABLE: Record<string, Row> = {
 
   /* ---- admin only */
   'GET /secretary/audit': { sample: () => ({ method: 'GET', path: '/secretary/audit' }), expect: page(403, 403, 200), shows: () => ['审计日志'] },
+  'GET /secretary/audit.csv': {
+    sample: () => ({ method: 'GET', path: `/secretary/audit.csv?team=${teamA.id}&from=2000-01-01` }), expect: page(403, 403, 200), shows: () => ['时间（北京时间）', teamA.name],
+  },
   'GET /secretary/branches': { sample: () => ({ method: 'GET', path: '/secretary/branches' }), expect: page(403, 403, 200), shows: () => ['甲矿党支部', '乙矿党支部'] },
   'POST /secretary/branches': {
     sample: (cell) => ({ method: 'POST', path: '/secretary/branches', form: formOf(cell, { name: `新支部${cell.n}`, username: `new-sec-${cell.n}` }) }),

@@ -1,3 +1,4 @@
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTeam, postJson, startTestServer, type TestServer } from './helpers';
 
@@ -20,5 +21,46 @@ describe('enrolment guessing', () => {
     expect(await blocked.json()).toMatchObject({ error: 'rate_limited' });
     s.clock.now += 10 * 60_000;
     expect((await tryCode(t.code)).status).toBe(200);
+  });
+});
+
+/** An enrol request written whole but its last byte; `finish()` sends it. Resolves with the status line's code. */
+function heldBack(port: number, code: string, i: number): { status: Promise<number>; finish(): void; socket: Socket } {
+  const body = JSON.stringify({ v: 1, code, nonce: `racer-${i}-0123456789` });
+  const head = `POST /api/v1/enrol HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
+  const socket = connect(port, '127.0.0.1');
+  socket.setNoDelay(true);
+  let text = '';
+  const status = new Promise<number>((ok, fail) => {
+    socket.on('data', (d) => {
+      text += d.toString('latin1');
+      const m = /^HTTP\/1\.1 (\d{3})/.exec(text);
+      if (m) {
+        ok(Number(m[1]));
+        socket.destroy();
+      }
+    });
+    socket.on('error', fail);
+  });
+  socket.write(head + body.slice(0, -1));
+  return { status, socket, finish: () => socket.write(body.slice(-1)) };
+}
+
+describe('enrolment guessing with concurrent requests', () => {
+  it('100 sockets that hold back their last byte get at most 30 guesses', async () => {
+    s.clock.now += 60 * 60_000; // a fresh window for this address
+    const racers = Array.from({ length: 100 }, (_, i) => heldBack(s.port, 'ZZZZZZZZ', i));
+    const answered: number[] = [];
+    racers.forEach((r, i) => void r.status.then(() => answered.push(i), () => undefined));
+    // The attempts past the limit are answered before their body is complete. Wait for
+    // those 70 answers (or give up after a while: then every request is finished below,
+    // and a limiter counted after the body lets them all guess, which the test reports).
+    for (let waited = 0; answered.length < 70 && waited < 5_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    for (const [i, r] of racers.entries()) if (!answered.includes(i)) r.finish();
+    const statuses = await Promise.all(racers.map((r) => r.status));
+    const guesses = statuses.filter((x) => x === 404).length;
+    expect(statuses.filter((x) => x !== 404 && x !== 429)).toEqual([]);
+    expect(guesses).toBe(30);
+    expect(statuses.filter((x) => x === 429)).toHaveLength(70);
   });
 });

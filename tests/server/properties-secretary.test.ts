@@ -16,6 +16,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { enrolDevice } from '../../src/server/secretary/demo-data';
 import { getRubric } from '../../src/server/secretary/rubric';
+import { createEnrolCode, createTeam, liveEnrolCodes } from '../../src/server/store';
 import { admin, ideaIds, LOGIN_LIMIT, property, reportId, s, secA, summary, team, throwawaySession, useSecretaryServer } from './props-secretary-harness';
 import { input, last, one, text, XSS, type Field } from './props-secretary-inputs';
 
@@ -29,18 +30,59 @@ afterAll(() => {
 const nameOk = (x: string | null, max = 40) => x !== null && x.trim() !== '' && x.trim().length <= max;
 const USERNAME_RE = /^[A-Za-z0-9_.-]{3,32}$/;
 const stored = <T>(sql: string, ...args: unknown[]) => s.db.prepare(sql).get(...args) as T;
+const teamTaken = (name: string) => stored<{ n: number }>('SELECT COUNT(*) AS n FROM teams WHERE branch_id = ? AND name = ?', team.branch_id, name).n > 0;
 
 describe('secretary POST routes: bad input is a clean 4xx that stores nothing', () => {
   it('POST /secretary/teams', async () => {
     await property({
       name: 'teams', path: () => '/secretary/teams',
-      decide: (p) => (nameOk(one(p, 'name')) ? { status: 303, writes: true } : { status: 400 }),
+      decide: (p) => (nameOk(one(p, 'name')) && !teamTaken(one(p, 'name')!.trim()) ? { status: 303, writes: true } : { status: 400 }),
       after: (a, p) => {
         if (a.status !== 303 || !p.ok) return;
         const t = stored<{ branch_id: string; name: string }>('SELECT branch_id, name FROM teams WHERE id = ?', /team\/([^#]+)/.exec(a.location!)![1]);
         expect(t, 'the new team').toEqual({ branch_id: team.branch_id, name: one(p, 'name')!.trim() });
       },
     }, input(['name', 'branch'], fc.tuple(text, fc.constantFrom('', 'no-such-branch')).map(([n, b]): Field[] => [['name', n], ['branch', b]])), 120);
+  }, 30_000);
+
+  it('POST /secretary/team/:id/rename', async () => {
+    const names = fc.oneof({ weight: 3, arbitrary: text }, fc.constantFrom(team.name, '  ', 'x'.repeat(41), XSS, '新名字'));
+    await property({
+      name: 'rename', path: (ctx) => `/secretary/team/${ctx.team}/rename`,
+      prepare: (inp) => ({ team: inp.n % 10 ? createTeam(s.db, team.branch_id, `待改名${inp.n}`, s.clock.now).id : `no-such-${inp.n}`, before: `待改名${inp.n}` }),
+      decide: (p, ctx) => {
+        if (ctx.team!.startsWith('no-such')) return { status: 404 };
+        const raw = last(p, 'name');
+        const name = typeof raw === 'string' ? raw.trim() : '';
+        if (name === ctx.before) return { status: 303, writes: false };
+        return nameOk(name) && !teamTaken(name) ? { status: 303, writes: true } : { status: 400 };
+      },
+      after: (a, p, ctx) => {
+        if (a.status !== 303 || !p.ok) return;
+        const raw = last(p, 'name');
+        expect(stored<{ name: string }>('SELECT name FROM teams WHERE id = ?', ctx.team).name).toBe((raw as string).trim());
+      },
+    }, input(['name'], names.map((n): Field[] => [['name', n]])), 100);
+  }, 30_000);
+
+  it('POST /secretary/team/:id/archive and /restore', async () => {
+    for (const action of ['archive', 'restore'] as const) {
+      await property({
+        name: action, path: (ctx) => `/secretary/team/${ctx.team}/${action}`,
+        prepare: (inp) => {
+          if (inp.n % 10 === 0) return { team: `no-such-${inp.n}` };
+          const t = createTeam(s.db, team.branch_id, `待${action}${inp.n}`, s.clock.now);
+          if (action === 'restore') s.db.prepare('UPDATE teams SET archived_at = 1 WHERE id = ?').run(t.id);
+          return { team: t.id };
+        },
+        decide: (_, ctx) => (ctx.team!.startsWith('no-such') ? { status: 404 } : { status: 303, writes: true }),
+        after: (a, _p, ctx) => {
+          if (a.status !== 303) return;
+          const row = stored<{ archived_at: number | null }>('SELECT archived_at FROM teams WHERE id = ?', ctx.team);
+          expect(row.archived_at === null).toBe(action === 'restore');
+        },
+      }, input(['x']), 50);
+    }
   }, 30_000);
 
   it('POST /secretary/branches (admin; a secretary is refused)', async () => {
@@ -150,13 +192,31 @@ describe('secretary POST routes: bad input is a clean 4xx that stores nothing', 
     await property({
       name: 'code', path: (ctx) => ctx.path!,
       prepare: (inp) => ({ path: inp.n % 10 ? `/secretary/team/${team.id}/code` : `/secretary/team/no-such-${inp.n}/code` }),
-      decide: (_, ctx) => (ctx.path!.includes(team.id) ? { status: 200, writes: true } : { status: 404 }),
+      decide: (_, ctx) => (ctx.path!.includes(team.id) ? { status: 303, writes: true } : { status: 404 }),
       after: (a) => {
-        if (a.status !== 200) return;
-        const code = /data-testid="enrol-code">([^<]+)</.exec(a.text)![1]!;
-        expect(stored<{ team_id: string }>('SELECT team_id FROM enrolment_codes WHERE code = ?', code).team_id).toBe(team.id);
+        if (a.status !== 303) return;
+        // The code is shown on the page the redirect leads to (once); the database has only its hash.
+        expect(a.location).toMatch(new RegExp(`^/secretary/team/${team.id}/code\\?new=[A-Za-z0-9_-]+$`));
+        expect(stored<{ n: number }>('SELECT COUNT(*) AS n FROM enrolment_codes WHERE team_id = ? AND length(code_hash) = 64', team.id).n).toBeGreaterThan(0);
       },
     }, input(['x']), 100);
+  }, 30_000);
+
+  it('POST /secretary/team/:id/code/:hash/revoke', async () => {
+    await property({
+      name: 'revoke code', path: (ctx) => `/secretary/team/${team.id}/code/${ctx.hash}/revoke`,
+      prepare: (inp) => {
+        if (inp.n % 10 === 0) return { hash: `no-such-${inp.n}` };
+        createEnrolCode(s.db, team.id, s.clock.now);
+        return { hash: liveEnrolCodes(s.db, team.id, s.clock.now)[0]!.code_hash };
+      },
+      decide: (_, ctx) => (ctx.hash!.startsWith('no-such') ? { status: 404 } : { status: 303, writes: true }),
+      after: (a, _p, ctx) => {
+        if (a.status !== 303) return;
+        expect(a.location).toBe(`/secretary/team/${team.id}/code`);
+        expect(stored<{ revoked_at: number | null }>('SELECT revoked_at FROM enrolment_codes WHERE code_hash = ?', ctx.hash).revoked_at).not.toBeNull();
+      },
+    }, input(['x']), 60);
   }, 30_000);
 
   it('POST /secretary/device/:id/revoke', async () => {

@@ -155,9 +155,9 @@ describe('configuration pushed to phones', () => {
 
 describe('enrolment and devices from the web', () => {
   it('makes a code shown as text and QR that a phone can redeem, lists the device, revokes it', async () => {
-    const page = await post(`/secretary/team/${team.id}/code`, {});
-    expect(page.status).toBe(200);
-    const htmlText = await page.text();
+    const made = await post(`/secretary/team/${team.id}/code`, {});
+    expect(made.status).toBe(303);
+    const htmlText = await (await fetch(`${s.url}${made.headers.get('location')!}`, { headers: h })).text();
     const code = /data-testid="enrol-code">([2-9A-Z]{8})</.exec(htmlText)![1]!;
     const qr = /<img class="qr" src="data:image\/svg\+xml;base64,([^"]+)"/.exec(htmlText)![1]!;
     expect(Buffer.from(qr, 'base64').toString()).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);

@@ -6,20 +6,22 @@
 import type { Sqlite } from '../db';
 import type { BranchRow, TeamRow } from '../store';
 import type { Account } from './auth';
+import { labelTeams } from './teams';
 
+/** Every team the account may see, archived ones included (callers decide), duplicate names told apart. */
 export function visibleTeams(db: Sqlite, a: Account, branchId?: string): TeamRow[] {
   if (a.role === 'admin') {
-    return (branchId
+    return labelTeams(db, (branchId
       ? db.prepare('SELECT * FROM teams WHERE branch_id = ? ORDER BY created_at, name').all(branchId)
-      : db.prepare('SELECT * FROM teams ORDER BY branch_id, created_at, name').all()) as TeamRow[];
+      : db.prepare('SELECT * FROM teams ORDER BY branch_id, created_at, name').all()) as TeamRow[]);
   }
-  return db.prepare('SELECT * FROM teams WHERE branch_id = ? ORDER BY created_at, name').all(a.branchId) as TeamRow[];
+  return labelTeams(db, db.prepare('SELECT * FROM teams WHERE branch_id = ? ORDER BY created_at, name').all(a.branchId) as TeamRow[]);
 }
 
 export function teamFor(db: Sqlite, a: Account, teamId: string): TeamRow | null {
   const t = db.prepare('SELECT * FROM teams WHERE id = ?').get(teamId) as TeamRow | undefined;
   if (!t) return null;
-  return a.role === 'admin' || t.branch_id === a.branchId ? t : null;
+  return a.role === 'admin' || t.branch_id === a.branchId ? labelTeams(db, [t])[0]! : null;
 }
 
 export function branchFor(db: Sqlite, a: Account, branchId: string): BranchRow | null {

@@ -6,6 +6,7 @@
  * with a leading apostrophe (CSV injection).
  */
 import { WEAK_REASONS } from '../../domain/checklist';
+import { xmlSafe } from '../../domain/xml-text';
 import type { DailyDuty, DayKey, Hazard } from '../../domain/types';
 import type { Sqlite } from '../db';
 import type { TeamRow } from '../store';
@@ -15,7 +16,9 @@ const PAGE = 500;
 
 export function csvCell(v: string | number | null): string {
   if (v === null) return '';
-  let s = String(v);
+  // Controls, U+FFFE/U+FFFF and lone surrogates out first (a lone surrogate is not even
+  // UTF-8), then the formula guard on what is left.
+  let s = xmlSafe(String(v));
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -2,12 +2,13 @@
 import {
   AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
+import { xmlSafe } from '../../domain/xml-text';
 import type { ReportDoc } from './report-doc';
 
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
 const p = (text: string, opts: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
-  new Paragraph({ alignment: opts.align, spacing: { after: 120 }, children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 24, font: FONT })] });
-const h = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, size: 28, font: FONT })] });
+  new Paragraph({ alignment: opts.align, spacing: { after: 120 }, children: [new TextRun({ text: xmlSafe(text), bold: opts.bold, size: opts.size ?? 24, font: FONT })] });
+const h = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: xmlSafe(text), bold: true, size: 28, font: FONT })] });
 
 function cell(text: string, bold = false): TableCell {
   return new TableCell({ children: [p(text, { bold })], width: { size: 50, type: WidthType.PERCENTAGE } });
@@ -43,7 +44,7 @@ export async function reportDocx(doc: ReportDoc): Promise<Buffer> {
     p('日期：______年____月____日', { align: AlignmentType.RIGHT }),
   ];
   const document = new Document({
-    creator: '班组小政委', title: `${doc.title} ${doc.teamName} ${doc.monthLabel}`,
+    creator: '班组小政委', title: xmlSafe(`${doc.title} ${doc.teamName} ${doc.monthLabel}`),
     styles: { default: { document: { run: { font: FONT, size: 24 } } } },
     sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1300, right: 1300 } } }, children }],
   });

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { weekLabel, weeksOfMonth } from '../../domain/calendar';
 import { dutyProgress } from '../../domain/checklist';
 import { riskTypeLabels } from '../../domain/risk-types';
+import { xmlSafe, xmlSafeCells } from '../../domain/xml-text';
 import type { DayKey, MonthKey } from '../../domain/types';
 import { HELP_RESULT_LABELS, WEEK_STATUS_LABELS, weekStatus } from '../../domain/weekly';
 import type { Sqlite } from '../db';
@@ -29,7 +30,7 @@ export function dateCell(day: DayKey | null): Date | null {
 
 /** Excel: ≤ 31 characters, none of []:*?/\, unique within the workbook. */
 export function sheetName(name: string, used: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 28) || '班组';
+  const base = xmlSafe(name).replace(/[[\]:*?/\\]/g, '_').slice(0, 28) || '班组';
   let n = base;
   for (let i = 2; used.has(n); i++) n = `${base}_${i}`;
   used.add(n);
@@ -48,8 +49,9 @@ export async function writeBranchXlsx(db: Sqlite, teams: readonly TeamRow[], mon
     const d = loadTeam(db, team.id, range);
     const f = cachedFigures(db, team.id, month, d);
     const rs = reportState(db, reportOfMonth(d, month));
-    summary.addRow([team.name, d.team?.instructorName ?? '', REPORT_STATE_LABEL[rs.state], rs.review?.score ?? null,
-      dailyRate(dayStates(month, d.duties, d.hazards, today)), ...FIGURE_COLUMNS.map((c) => c.get(f))]).commit();
+    // Every string cell through xmlSafe: one U+FFFE from a phone would make the sheet's XML ill-formed.
+    summary.addRow(xmlSafeCells([team.name, d.team?.instructorName ?? '', REPORT_STATE_LABEL[rs.state], rs.review?.score ?? null,
+      dailyRate(dayStates(month, d.duties, d.hazards, today)), ...FIGURE_COLUMNS.map((c) => c.get(f))])).commit();
   }
   summary.commit();
   const used = new Set([SUMMARY_SHEET]);
@@ -76,7 +78,8 @@ function section(ws: Sheet, title: string, head: string[]): void {
 function teamSheet(db: Sqlite, ws: Sheet, d: TeamRecords, month: MonthKey, weeks: { week: string; label: string }[]): void {
   ws.columns = [14, 12, 14, 16, 24, 24, 14, 14].map((width) => ({ width }));
   const { from, to } = monthRange(month);
-  const row = (values: unknown[], pct?: number) => {
+  const row = (raw: unknown[], pct?: number) => {
+    const values = xmlSafeCells(raw);
     const r = ws.addRow(values);
     values.forEach((v, i) => {
       if (v instanceof Date) r.getCell(i + 1).numFmt = 'yyyy-mm-dd';

@@ -17,6 +17,12 @@ import { dashboard, teamRoutes } from './routes-team';
 import { exportRoutes } from './routes-export';
 import { manageRoutes } from './routes-manage';
 import { adminRoutes } from './routes-admin';
+import { BadQuery } from './params';
+import type { Session } from './auth';
+import { codeRoutes } from './routes-codes';
+import { teamAdminRoutes } from './routes-teams';
+import { auditRoutes } from './routes-audit';
+import { pruneAudit, retentionDays } from './audit-log';
 
 function address(c: Parameters<typeof getConnInfo>[0]): string {
   try {
@@ -41,13 +47,24 @@ function tooLarge(c: Context, body: string | Html): Response | Promise<Response>
   return typeof body === 'string' ? c.text(body, 413) : c.html(body, 413);
 }
 
-export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => number }): Hono {
+export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => number; auditRetentionDays?: number }): Hono {
   const deps: AuthDeps = { db: opts.db, tls: opts.tls, clock: opts.clock ?? Date.now };
+  // The audit log is kept for a time (default 3 years), not by count: pruned now and daily.
+  const auditDays = opts.auditRetentionDays ?? retentionDays(process.env.AUDIT_RETENTION_DAYS);
+  const prune = () => {
+    if (opts.db.open) pruneAudit(opts.db, deps.clock(), auditDays);
+  };
+  prune();
+  setInterval(prune, 86_400_000).unref();
   const limiter = new SignInLimiter();
   const app = new Hono();
   // A fault on these pages: the stack goes to the log only, the browser gets a zh-CN page.
   app.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();
+    if (err instanceof BadQuery) {
+      const s = (c.var as { session?: Session }).session ?? null;
+      return c.html(page('请求有误', s, html`<h1>请求有误</h1>${errorBox([err.message])}<p><a href="/secretary/">返回总览</a></p>`), 400);
+    }
     console.error('secretary error:', c.req.method, c.req.path, err);
     return c.html(page('出错了', null, html`<h1>服务器内部错误</h1><p>请稍后重试；如果一直出现，请联系管理员。</p>`), 500);
   });
@@ -92,6 +109,9 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
   guarded.route('/', exportRoutes(deps));
   guarded.route('/', manageRoutes(deps));
   guarded.route('/', adminRoutes(deps));
+  guarded.route('/', codeRoutes(deps));
+  guarded.route('/', teamAdminRoutes(deps));
+  guarded.route('/', auditRoutes(deps, auditDays));
   guarded.all('*', (c) => c.html(page('未找到', c.get('session'), html`<h1>页面不存在</h1><p><a href="/secretary/">返回总览</a></p>`), 404));
   app.route('/', guarded);
   return app;

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { audit, currentBranch } from './access';
 import { addBranchWithSecretary, addTeam, checkName, USERNAME_RE, usernameTaken } from './accounts';
+import { teamNameError } from './teams';
 import type { AuthDeps, SecEnv } from './auth';
 import { csrf, errorBox, page, when, type Html } from './layout';
 import type { Session } from './auth';
@@ -26,7 +27,7 @@ export function adminRoutes(deps: AuthDeps): Hono<SecEnv> {
     const form = await c.req.parseBody({ all: true });
     const branch = currentBranch(db, s.account, str(form.branch));
     const name = str(form.name);
-    const err = checkName('班组名称', name);
+    const err = teamNameError(db, branch.id, name);
     if (err) return c.html(page('添加班组', s, html`<h1>${branch.name}</h1>${teamForm(s, branch, [err], name)}`), 400);
     const team = addTeam(db, branch.id, name, clock());
     audit(db, clock(), s.account, 'add_team', team.id, name);

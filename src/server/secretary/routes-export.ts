@@ -12,6 +12,8 @@ import { entriesCsv } from './export-csv';
 import { reportDocx } from './export-docx';
 import { writeBranchXlsx } from './export-xlsx';
 import { page } from './layout';
+import { monthRange } from './data';
+import { workedBetween } from './teams';
 import { attachment, dayParam, monthParam, today } from './params';
 import { reportDoc } from './report-doc';
 
@@ -37,10 +39,10 @@ export function exportRoutes(deps: AuthDeps): Hono<SecEnv> {
 <form method="get" action="/secretary/export/entries.csv" class="stack"><input type="hidden" name="branch" value="${branch.id}">
 <label for="from">开始日期</label><input type="date" id="from" name="from" value="${month}-01" required>
 <label for="to">结束日期</label><input type="date" id="to" name="to" value="${today(now)}" required>
-<label for="team">班组</label><select id="team" name="team"><option value="">全部班组</option>${teams.map((t) => html`<option value="${t.id}">${t.name}</option>`)}</select>
+<label for="team">班组</label><select id="team" name="team"><option value="">全部班组</option>${teams.map((t) => html`<option value="${t.id}">${t.name}${t.archived_at ? '（已归档）' : ''}</option>`)}</select>
 <div class="actions"><button>下载 CSV</button></div></form>
 <h2>班组月度汇报（Word / 打印）</h2>
-<ul>${teams.map((t) => html`<li>${t.name}：<a href="/secretary/export/report.docx?team=${t.id}&month=${month}">Word</a> · <a href="/secretary/print?team=${t.id}&month=${month}">打印（A4）</a></li>`)}</ul>`));
+<ul>${teams.map((t) => html`<li>${t.name}${t.archived_at ? '（已归档）' : ''}：<a href="/secretary/export/report.docx?team=${t.id}&month=${month}">Word</a> · <a href="/secretary/print?team=${t.id}&month=${month}">打印（A4）</a></li>`)}</ul>`));
   });
 
   r.get('/export/branch.xlsx', (c) => {
@@ -48,7 +50,9 @@ export function exportRoutes(deps: AuthDeps): Hono<SecEnv> {
     const now = clock();
     const month = monthParam(c.req.query('month'), now);
     const branch = currentBranch(db, s.account, c.req.query('branch'));
-    const teams = visibleTeams(db, s.account, branch.id);
+    // An archived team stays in the months it has records for.
+    const { from, to } = monthRange(month);
+    const teams = visibleTeams(db, s.account, branch.id).filter((t) => !t.archived_at || workedBetween(db, t.id, from, to));
     audit(db, now, s.account, 'export_xlsx', null, `${branch.id} ${month}`);
     const out = new PassThrough();
     writeBranchXlsx(db, teams, month, out, today(now)).catch((e: unknown) => {

@@ -3,9 +3,8 @@ import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { DEFAULT_RISK_TYPE_NAMES } from '../../domain/risk-types';
 import { SECTION_LABELS } from '../../domain/checklist';
-import { enrolLink } from '../bootstrap';
 import type { Sqlite } from '../db';
-import { createEnrolCode, revokeDevice, setConfig, type DeviceRow, type TeamRow } from '../store';
+import { revokeDevice, setConfig, type DeviceRow, type TeamRow } from '../store';
 import { loadTeam } from './data';
 import { audit, currentBranch, teamFor } from './access';
 import type { AuthDeps, SecEnv } from './auth';
@@ -13,8 +12,7 @@ import {
   getConfig, namesText, parseNames, parseRoster, parseShifts, rosterText, shiftsText, teamKey,
   type NamedItem, type RosterItem, type ShiftItem,
 } from './config';
-import { codePage } from './enrol';
-import { csrf, errorBox, notice, page, when } from './layout';
+import { csrf, errorBox, notice, page } from './layout';
 import { rubricPage, parseRubricForm } from './rubric-page';
 import { getRubric, setRubric } from './rubric';
 
@@ -42,16 +40,6 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
   const { db, clock } = deps;
   const r = new Hono<SecEnv>();
   const str = (x: unknown) => (typeof x === 'string' ? x : '');
-
-  r.post('/team/:id/code', async (c) => {
-    const s = c.get('session');
-    const team = teamFor(db, s.account, c.req.param('id'));
-    if (!team) return c.text('班组不存在或无权查看', 404);
-    const code = createEnrolCode(db, team.id, clock());
-    audit(db, clock(), s.account, 'create_code', team.id);
-    const base = (process.env.PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-    return c.html(page('设备登记码', s, await codePage(team, code.code, code.expiresAt, enrolLink(base, code.code))));
-  });
 
   r.post('/device/:id/revoke', (c) => {
     const s = c.get('session');
@@ -107,6 +95,8 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const team = teamFor(db, s.account, c.req.param('id') ?? '');
     if (!team) return c.text('班组不存在或无权查看', 404);
     const cur = current(db, team);
+    // The roster names the team's workers: reading it is logged like viewing the team.
+    if (c.req.method === 'GET') audit(db, clock(), s.account, 'view_roster', team.id);
     const value = (what: string, text: string) => (bad?.what === what ? bad.text : text);
     const risk = cur.riskTypes;
     const checklist = cur.checklist;
@@ -127,25 +117,8 @@ ${block('checklist', '日跟班检查项（全支部）', '一行一项，按显
 <p><a href="/secretary/team/${team.id}">返回班组</a></p>`), status);
   }
 
-  r.get('/audit', (c) => {
-    const s = c.get('session');
-    if (s.account.role !== 'admin') return c.html(page('无权访问', s, html`<h1>只有管理员可以查看审计日志</h1>`), 403);
-    const rows = db.prepare(`SELECT a.at, s.username, a.action, t.name AS team, a.detail FROM audit_log a
-      JOIN secretaries s ON s.id = a.secretary_id LEFT JOIN teams t ON t.id = a.team_id ORDER BY a.id DESC LIMIT 500`).all() as
-      { at: number; username: string; action: string; team: string | null; detail: string }[];
-    return c.html(page('审计日志', s, html`<h1>审计日志（最近500条）</h1><div class="scroll"><table>
-<thead><tr><th>时间</th><th>账号</th><th>操作</th><th>班组</th><th>说明</th></tr></thead><tbody>
-${rows.map((x) => html`<tr><td>${when(x.at)}</td><td>${x.username}</td><td>${ACTIONS[x.action] ?? x.action}</td><td>${x.team ?? '—'}</td><td>${x.detail}</td></tr>`)}
-</tbody></table></div>`));
-  });
   return r;
 }
 
 /** The forms of the config page; an error about another `what` (a forged form) is shown on top. */
 const CONFIG_KEYS = ['roster', 'shifts', 'riskTypes', 'checklist'];
-
-const ACTIONS: Record<string, string> = {
-  sign_in: '登录', view_team: '查看班组', view_day: '查看当日记录', view_report: '查看月汇报', score_report: '评分',
-  print_report: '打印月汇报', export_xlsx: '导出Excel', export_docx: '导出Word', export_csv: '导出CSV',
-  create_code: '生成登记码', add_team: '添加班组', add_branch: '添加党支部', revoke_device: '停用设备', edit_rubric: '修改考核细则', edit_config: '修改配置',
-};

@@ -6,8 +6,8 @@ import { audit, currentBranch, reportTeam, teamFor, visibleTeams } from './acces
 import type { AuthDeps, SecEnv } from './auth';
 import { dayGrid, legend, monthNav, scoreTable, teamCard, teamMonth } from './dashboard';
 import { cachedFigures, dayStates, loadTeam, monthRange, reviewOf, teamSeq } from './data';
-import { page } from './layout';
-import { dayParam, monthParam, today } from './params';
+import { page, when } from './layout';
+import { dayQuery, monthParam, today } from './params';
 import { printView } from './print';
 import { reportDoc } from './report-doc';
 import { parseReview, reviewPage, saveReview } from './review';
@@ -15,6 +15,8 @@ import { getRubric, itemScoresOf, scoreHistory, suggest } from './rubric';
 import { dayDetail, dutiesTable, hazardLedger, peopleLedger, reportsList, weeklySection } from './team';
 import { devicesSection } from './enrol';
 import { teamForm } from './routes-admin';
+import { teamSettings } from './routes-teams';
+import { storedName } from './teams';
 import { chartSvg, lastMonths } from './chart';
 import type { MonthlyReport } from '../../domain/report';
 
@@ -27,7 +29,9 @@ export function dashboard(deps: AuthDeps): (c: Context<SecEnv>) => Response | Pr
     const now = clock();
     const month = monthParam(c.req.query('month'), now);
     const branch = currentBranch(db, s.account, c.req.query('branch'));
-    const rows = visibleTeams(db, s.account, branch.id).map((t) => teamMonth(db, t, month, today(now)));
+    const all = visibleTeams(db, s.account, branch.id);
+    const archived = all.filter((t) => t.archived_at);
+    const rows = all.filter((t) => !t.archived_at).map((t) => teamMonth(db, t, month, today(now)));
     const branches = s.account.role === 'admin' ? db.prepare('SELECT id, name FROM branches ORDER BY created_at').all() as { id: string; name: string }[] : [];
     const q = s.account.role === 'admin' ? `&branch=${branch.id}` : '';
     return c.html(page(`${branch.name} 总览`, s, html`<h1>${branch.name} · ${monthLabel(month)}</h1>
@@ -37,7 +41,8 @@ ${monthNav(month, `/secretary/${q ? `?${q.slice(1)}` : ''}`)}
 ${rows.length === 0 ? html`<p class="muted">本支部还没有班组。</p>` : dayGrid(month, rows, '')}
 <h2>各班组</h2><div class="cards">${rows.map((row) => teamCard(row, month, now))}</div>
 <h2>考核得分（近6个月）</h2>${scoreTable(db, rows.map((r) => r.team), month)}
-${teamForm(s, branch)}`, { wide: true }));
+${teamForm(s, branch)}
+${archived.length ? html`<h2>已归档班组</h2><ul data-testid="archived-teams">${archived.map((t) => html`<li><a href="/secretary/team/${t.id}">${t.name}</a> <span class="muted">归档于 ${when(t.archived_at)}</span></li>`)}</ul>` : ''}`, { wide: true }));
   };
 }
 
@@ -52,7 +57,7 @@ export function teamRoutes(deps: AuthDeps): Hono<SecEnv> {
     if (!team) return c.html(page('未找到', s, html`<h1>班组不存在或无权查看</h1><p><a href="/secretary/">返回总览</a></p>`), 404);
     const now = clock();
     const month = monthParam(c.req.query('month'), now);
-    const day = dayParam(c.req.query('day'));
+    const day = dayQuery(c.req.query('day'));
     const months = lastMonths(month);
     const d = loadTeam(db, team.id);
     audit(db, now, s.account, day ? 'view_day' : 'view_team', team.id, day ?? month);
@@ -75,7 +80,8 @@ ${day ? dayDetail(d, day) : ''}
 <h2>月汇报</h2>${reportsList(db, d)}
 <h2>考核得分</h2>${scores.length ? html`<table><thead><tr><th>月份</th><th class="num">得分</th></tr></thead><tbody>${scores.map((x) => html`<tr><td>${x.month}</td><td class="num">${x.score}</td></tr>`)}</tbody></table>` : html`<p class="muted">尚无评分。</p>`}
 <h2>近6个月</h2><div class="card">${chartSvg(chart, `${team.name} 近6个月`)}</div>
-${devicesSection(db, s, team, now)}`));
+${devicesSection(db, s, team, now)}
+${teamSettings(s, team, storedName(db, team.id))}`));
   });
 
   const loadReport = (teamId: string, reportId: string): MonthlyReport | null => {
