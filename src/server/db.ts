@@ -42,20 +42,34 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
   return db;
 }
 
-/** Applies every migration newer than the file's version; returns the versions applied. */
+/**
+ * Applies every migration the file has not recorded yet, in version order, and returns the
+ * versions applied. By set, not by the highest version: a file that got a later number
+ * first (branches merged in another order) still gets the earlier one.
+ */
 export function migrate(db: Sqlite, migrations: readonly Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
-  const current = row.v ?? 0;
+  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-        .run(m.version, m.name, Date.now());
-    })();
+    if (done.has(m.version)) continue;
+    // PRAGMA foreign_keys is a no-op inside a transaction: switched around it.
+    const fkWasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.rebuilds) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (m.rebuilds) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length) throw new Error(`migration ${m.version} breaks ${broken.length} foreign keys`);
+        }
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, Date.now());
+      })();
+    } finally {
+      if (m.rebuilds && fkWasOn) db.pragma('foreign_keys = ON');
+    }
     applied.push(m.version);
   }
   return applied;

@@ -32,7 +32,7 @@ describe('database', () => {
     expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     expect(() => db.prepare("INSERT INTO teams (id, branch_id, name, created_at) VALUES ('t', 'no-branch', 'x', 1)").run())
       .toThrow(/FOREIGN KEY/);
-    const version = MIGRATIONS.length + 1; // a migration after every real one
+    const version = Math.max(...MIGRATIONS.map((m) => m.version)) + 1; // a migration after every real one
     const next = migrate(db, [...MIGRATIONS, { version, name: 'test', sql: 'CREATE TABLE extra (x INTEGER)' }]);
     expect(next).toEqual([version]);
     db.close();

@@ -13,7 +13,7 @@ import { hashToken, newToken } from '../../src/server/crypto';
 import { createAdmin } from '../../src/server/secretary/accounts';
 import { seedTeam } from '../../src/server/secretary/demo-data';
 import { createBranch, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
-import { dbSnapshot, signIn, startTestServer, type TestServer } from './helpers';
+import { dbSnapshot, ownPassword, signIn, startTestServer, type TestServer } from './helpers';
 import { encode, last, serverView, withCsrf, XSS, type Field, type Input, type Parsed } from './props-secretary-inputs';
 
 export const SEED = Number(process.env.PROP_SEED ?? 20261123);
@@ -42,8 +42,8 @@ export function useSecretaryServer(): void {
     const row = s.db.prepare("SELECT id, body FROM records WHERE tbl = 'reports'").get() as { id: string; body: string };
     reportId = row.id;
     ideaIds = (JSON.parse(row.body) as MonthlyReport).submissions.at(-1)!.text.ideas.map((i) => i.id);
-    const pwA = createSecretary(s.db, a.id, 'sec-a', s.clock.now).password;
-    const pwAdmin = createAdmin(s.db, 'root', s.clock.now).password;
+    const pwA = ownPassword(s.db, createSecretary(s.db, a.id, 'sec-a', s.clock.now), s.clock.now);
+    const pwAdmin = ownPassword(s.db, createAdmin(s.db, 'root', s.clock.now), s.clock.now);
     secA = { ...(await signIn(s.url, 'sec-a', pwA)), id: idOf('sec-a') };
     admin = { ...(await signIn(s.url, 'root', pwAdmin)), id: idOf('root') };
   });

@@ -9,7 +9,7 @@ import type { Sqlite } from '../db';
 import { listDevices, type TeamRow } from '../store';
 import type { Session } from './auth';
 import { SILENT_MS } from './dashboard';
-import { csrf, when, type Html } from './layout';
+import { canEdit, csrf, when, type Html } from './layout';
 
 export function devicesSection(db: Sqlite, s: Session, team: TeamRow, now: number): Html {
   const devices = listDevices(db, team.id);
@@ -19,9 +19,9 @@ ${devices.map((d) => {
     const silent = d.revoked_at === null && (d.last_seen_at === null || now - d.last_seen_at > SILENT_MS);
     return html`<tr><td>${d.name || '未命名设备'}</td><td>${when(d.created_at)}</td><td class="${silent ? 'stale' : ''}">${d.last_seen_at ? when(d.last_seen_at) : '从未同步'}</td>
 <td>${d.revoked_at ? `已停用 ${when(d.revoked_at)}` : '正常'}</td>
-<td>${d.revoked_at ? '' : html`<form method="post" action="/secretary/device/${d.id}/revoke" class="inline">${csrf(s)}<button class="secondary" aria-label="停用 ${d.name || d.id}">停用</button></form>`}</td></tr>`;
+<td>${d.revoked_at || !canEdit(s) ? '' : html`<form method="post" action="/secretary/device/${d.id}/revoke" class="inline">${csrf(s)}<button class="secondary" aria-label="停用 ${d.name || d.id}">停用</button></form>`}</td></tr>`;
   })}</tbody></table></div>`}
-<form method="post" action="/secretary/team/${team.id}/code" class="actions">${csrf(s)}<button>生成设备登记码</button></form>`;
+${canEdit(s) ? html`<form method="post" action="/secretary/team/${team.id}/code" class="actions">${csrf(s)}<button>生成设备登记码</button></form>` : ''}`;
 }
 
 export async function codePage(team: TeamRow, code: string, expiresAt: number, link: string): Promise<Html> {
