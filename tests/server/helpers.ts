@@ -114,6 +114,23 @@ export async function signIn(url: string, username: string, password: string): P
   return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };
 }
 
+/**
+ * A first sign-in with a one-time password, as a browser does it: the sign-in lands on the
+ * 修改密码 page, which takes the one-time password and the new one. Returns the session.
+ */
+export async function signInFirstTime(url: string, username: string, oneTime: string, next: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await postLogin(url, username, oneTime);
+  if (res.status !== 303 || res.headers.get('location') !== '/secretary/password') throw new Error(`first sign-in ${res.status} ${res.headers.get('location')}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('xzw_sec='))!.split(';')[0]!;
+  const page = await (await fetch(`${url}/secretary/password`, { headers: { cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
+  const change = await fetch(`${url}/secretary/password`, {
+    method: 'POST', redirect: 'manual', headers: { cookie }, body: new URLSearchParams({ _csrf: csrf, current: oneTime, new: next, repeat: next }),
+  });
+  if (change.status !== 303) throw new Error(`password change ${change.status}: ${/role="alert">(.*?)<\/div>/s.exec(await change.text())?.[1]}`);
+  return { cookie, csrf };
+}
+
 /** Every row of every table, hashed: equal before and after ⇔ the request stored nothing. */
 export function dbSnapshot(s: TestServer): string {
   const tables = (s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
