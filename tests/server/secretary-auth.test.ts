@@ -184,7 +184,7 @@ describe('admin', () => {
     const ok = await post('/secretary/branches', { _csrf: root.csrf, name: '机运队党支部', username: 'sec-c' }, { cookie: root.cookie });
     expect(ok.status).toBe(200);
     const pw = /data-testid="new-password">([^<]+)</.exec(await ok.text())![1]!;
-    const c = await signInFirstTime(s.url, 'sec-c', pw, '机运队书记自己的新密码');
+    const c = await signInFirstTime(s.url, 'sec-c', pw, 'Jiyundui-shuji-pass');
     const home = await (await get('/secretary/', { cookie: c.cookie })).text();
     expect(home).toContain('机运队党支部');
     expect(home).not.toContain(teamA.id);
@@ -194,7 +194,7 @@ describe('admin', () => {
   it('createAdmin makes an account that signs in with the admin role', async () => {
     const { createAdmin } = await import('../../src/server/secretary/accounts');
     const a = createAdmin(s.db, 'root2', s.clock.now);
-    const root = await signInFirstTime(s.url, 'root2', a.password, '管理员自己设的第一个密码');
+    const root = await signInFirstTime(s.url, 'root2', a.password, 'Guanliyuan-first-pw');
     expect((await get('/secretary/audit', { cookie: root.cookie })).status).toBe(200);
   });
 });
