@@ -79,7 +79,7 @@ describe('the rules of a new password', () => {
     ({ cookie, csrf } = await signIn(s.url, 'zhangwei', current));
   });
 
-  it.each([
+  it.each<[string, { new: string; repeat: string; current?: string }, string]>([
     ['short', { new: 'a1b2c3d4', repeat: 'a1b2c3d4' }, '至少 10 个字符'],
     ['common (woaini1314)', { new: 'woaini1314', repeat: 'woaini1314' }, '太常见'],
     ['common (1qaz2wsx3edc)', { new: '1QAZ2WSX3EDC', repeat: '1QAZ2WSX3EDC' }, '太常见'],

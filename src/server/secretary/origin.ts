@@ -2,8 +2,10 @@
  * "Does this POST come from our own pages?" for every form of /secretary, sign-in included:
  * a browser names where a request comes from in Sec-Fetch-Site (Chrome 76+, Firefox 90+,
  * Safari 16.4+) and, for a POST, in Origin. Either one naming another site refuses the request.
- * Our own origin is the request's Host or PUBLIC_URL (a proxy may rewrite Host). Neither
- * header present (an old browser, curl): allowed here, the CSRF tokens still apply.
+ * Our own origin is the request's Host or PUBLIC_URL (a proxy may rewrite Host). Sec-Fetch-Site
+ * decides when sent; otherwise an Origin naming another host refuses. "Origin: null" says
+ * nothing: our own pages send it (Referrer-Policy: no-referrer, headers.ts). Neither header
+ * (an old browser, curl): allowed here, the CSRF tokens still apply.
  */
 import type { Context } from 'hono';
 import { html } from 'hono/html';
@@ -11,16 +13,15 @@ import { page } from './layout';
 
 export function foreignRequest(c: Context): boolean {
   const site = c.req.header('sec-fetch-site');
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  if (site !== undefined) return site !== 'same-origin' && site !== 'none';
   const origin = c.req.header('origin');
-  if (origin === undefined) return false;
+  if (origin === undefined || origin === 'null') return false;
   let host: string;
   try {
     host = new URL(origin).host;
   } catch {
-    return true; // "null" (a sandboxed frame, a data: page) or garbage
+    return true;
   }
-  if (host === '') return true;
   if (host === c.req.header('host')) return false;
   try {
     return !process.env.PUBLIC_URL || new URL(process.env.PUBLIC_URL).host !== host;
