@@ -114,7 +114,7 @@ export function requireSession(deps: AuthDeps): MiddlewareHandler<SecEnv> {
       // Only a browser that had a session can have typed work to lose; a bare request keeps nothing.
       let kept = false;
       if (post && cookie && draftBack(c.req.path)) {
-        const form = await readForm(c);
+        const form = await readForm(c, true); // every value of a repeated field (the rubric's rows)
         if (form) kept = keepDraft(c, deps, expiredOwner(deps, cookie), form);
       }
       c.header('Cache-Control', 'no-store');
@@ -153,9 +153,10 @@ export const UNREADABLE = '提交的内容无法读取，请返回刷新页面�
  * boundary): undici's formData() throws, which would otherwise be a 500. Hono caches the parse,
  * so the routes' own parseBody() after this one reuses it.
  */
-export async function readForm(c: Context): Promise<Record<string, string | File | (string | File)[]> | null> {
+export async function readForm(c: Context, all = false): Promise<Record<string, string | File | (string | File)[]> | null> {
   try {
-    return await c.req.parseBody({ all: true });
+    // Without `all` a repeated field is its last value, as the routes read it.
+    return await c.req.parseBody({ all });
   } catch {
     return null;
   }
