@@ -196,8 +196,18 @@ describe('secretary POST routes: bad input is a clean 4xx that stores nothing', 
     const pick = fc.constantFrom('#current', 'Kuangqu-anquan-2026', 'woaini1314', 'a1b2c3d4', 'sec-pw-Long-enough', 'xxxxxxxxxxxx', '党支部书记的很长的新密码');
     const extra = fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.constant('#current') }, text), fc.oneof({ weight: 3, arbitrary: pick }, text), fc.boolean(), text)
       .map(([cur, next, same, rep]): Field[] => [['current', cur], ['new', next], ['repeat', same ? next : rep]]);
+    const failures = () => (s.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'password_change_failed'").get() as { n: number }).n;
+    let before = 0;
     await property({
-      name: 'password', path: () => '/secretary/password', account: () => pwAccount,
+      name: 'password', path: () => '/secretary/password', account: () => pwAccount, refusalWrites: ['audit_log'],
+      // A wrong current password counts like a failed sign-in: each case starts a new 15-minute window
+      // (and keeps the session alive), so the expected answer follows from the request alone.
+      prepare: () => {
+        s.clock.now += 16 * 60_000;
+        s.db.prepare('UPDATE sessions SET expires_at = ? WHERE secretary_id = ?').run(s.clock.now + 3600_000, pwAccount.id);
+        before = failures();
+        return {};
+      },
       resolve: (f) => (f[1] === '#current' ? [f[0], pwAccount.current] : f),
       decide: (p) => {
         const [cur, next, rep] = (['current', 'new', 'repeat'] as const).map((k) => last(p, k));
@@ -206,6 +216,10 @@ describe('secretary POST routes: bad input is a clean 4xx that stores nothing', 
         return ok ? { status: 303, writes: true } : { status: 400 };
       },
       after: (a, p) => {
+        const cur = p.ok ? last(p, 'current') : undefined;
+        const checked = p.ok && (a.status === 400 || a.status === 303); // an unreadable form (400) is refused before the route
+        const wrong = checked && !(typeof cur === 'string' && cur.slice(0, PASSWORD_MAX + 1) === pwAccount.current);
+        expect(failures(), 'a wrong current password is audited, nothing else').toBe(before + (wrong ? 1 : 0));
         if (a.status !== 303) return;
         expect(a.location).toBe('/secretary/password?saved=1');
         pwAccount.current = (p.ok ? last(p, 'new') : '') as string;

@@ -91,11 +91,15 @@ describe('the rules of a new password', () => {
   ])('refuses %s with a zh-CN reason and changes nothing', async (_, form, message) => {
     const next = form.new === 'SAME' ? current : form.new;
     const repeat = form.repeat === 'SAME' ? current : form.repeat;
-    const before = dbSnapshot(s);
+    const before = dbSnapshot(s, ['audit_log']);
+    const audited = () => s.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'password_change_failed'").get();
+    const failedBefore = audited();
     const res = await post('/secretary/password', cookie, { _csrf: csrf, current: form.current ?? current, new: next, repeat });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain(message);
-    expect(dbSnapshot(s)).toBe(before);
+    expect(dbSnapshot(s, ['audit_log'])).toBe(before);
+    // Only a wrong current password is audited (it counts like a failed sign-in).
+    expect(audited()).toEqual(form.current ? { n: (failedBefore as { n: number }).n + 1 } : failedBefore);
   });
 
   it('a change ends the account\'s other sessions and keeps this one', async () => {
@@ -108,6 +112,17 @@ describe('the rules of a new password', () => {
     expect(checkPassword(s.db, 'zhangwei', current)).toBeNull();
     expect(checkPassword(s.db, 'zhangwei', 'Zhibu-new-pass-2026')?.username).toBe('zhangwei');
   });
+});
+
+it('a stolen session cannot guess the current password: after 5 wrong ones the form is refused, even the right one', async () => {
+  const own = ownPassword(s.db, createSecretary(s.db, branchId, 'sec-guessed', s.clock.now), s.clock.now);
+  const { cookie, csrf } = await signIn(s.url, 'sec-guessed', own);
+  const change = (current: string) => post('/secretary/password', cookie, { _csrf: csrf, current, new: 'Guessed-new-pass-1', repeat: 'Guessed-new-pass-1' });
+  for (let i = 0; i < 5; i++) expect((await change(`guess-${i}`)).status).toBe(400);
+  const refused = await change(own);
+  expect(refused.status).toBe(429);
+  expect(await refused.text()).toContain('请 15 分钟后再试');
+  expect(checkPassword(s.db, 'sec-guessed', own)?.username).toBe('sec-guessed');
 });
 
 describe('password:reset and ending sessions', () => {

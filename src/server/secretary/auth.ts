@@ -16,6 +16,7 @@ import type { Sqlite } from '../db';
 import { draftBack, keepDraft, type DraftStore } from './drafts';
 import { page } from './layout';
 import { foreignRequest, refuseForeign } from './origin';
+import type { SignInLimiter } from './sign-in-limiter';
 
 export const COOKIE = 'xzw_sec';
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
@@ -41,6 +42,8 @@ export interface AuthDeps {
   /** TRUST_PROXY hops (client-address.ts). */
   hops: number;
   drafts: DraftStore;
+  /** One for sign-in and for the current password of 修改密码 (a stolen session must not guess it freely). */
+  limiter: SignInLimiter;
   /** The sign-in limiter's delay; injected in tests. */
   sleep: (ms: number) => Promise<void>;
 }

@@ -10,6 +10,7 @@ import { html } from 'hono/html';
 import type { Sqlite } from '../db';
 import { closeSession, requireSession, type AuthDeps, type SecEnv } from './auth';
 import { DraftStore } from './drafts';
+import { SignInLimiter } from './sign-in-limiter';
 import { page, type Html } from './layout';
 import { STYLE } from './style';
 import { dashboard, teamRoutes } from './routes-team';
@@ -36,7 +37,7 @@ export interface SecretaryOptions {
 
 export function secretaryRoutes(opts: SecretaryOptions): Hono {
   const deps: AuthDeps = {
-    db: opts.db, tls: opts.tls, clock: opts.clock ?? Date.now, hops: opts.trustProxy ?? 0, drafts: new DraftStore(),
+    db: opts.db, tls: opts.tls, clock: opts.clock ?? Date.now, hops: opts.trustProxy ?? 0, drafts: new DraftStore(), limiter: new SignInLimiter(),
     sleep: opts.sleep ?? ((ms) => new Promise((ok) => setTimeout(ok, ms))),
   };
   const app = new Hono();

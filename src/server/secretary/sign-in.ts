@@ -18,7 +18,6 @@ import { errorBox, notice, page } from './layout';
 import { foreignRequest, refuseForeign } from './origin';
 import { auditAccount, endSessions, setOwnPassword } from './passwords';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblems } from './password-rules';
-import { SignInLimiter } from './sign-in-limiter';
 
 const PRE_COOKIE = 'xzw_pre';
 const PRE_RE = /^[A-Za-z0-9_-]{32,64}$/;
@@ -51,7 +50,7 @@ export function loginPage(c: Context, deps: AuthDeps, errors: string[], username
 
 /** GET and POST /login; mounted before the session guard. */
 export function signInRoutes(deps: AuthDeps, app: Hono, loginLimit: MiddlewareHandler): void {
-  const limiter = new SignInLimiter();
+  const limiter = deps.limiter;
   app.get('/login', (c) => {
     c.header('Cache-Control', 'no-store');
     return c.html(loginPage(c, deps, []));
@@ -110,8 +109,16 @@ export function passwordRoutes(deps: AuthDeps): Hono<SecEnv> {
     const current = str(form.current).slice(0, PASSWORD_MAX + 1);
     const next = str(form.new);
     const row = db.prepare('SELECT password_hash FROM secretaries WHERE id = ?').get(s.account.id) as { password_hash: string };
+    const who = clientAddress(c, deps.hops);
+    const verdict = deps.limiter.check(who, s.account.username, clock());
+    if (verdict.refused) return c.html(passwordPage(s, ['密码输错次数过多，请 15 分钟后再试']), 429);
+    if (verdict.delayMs > 0) await deps.sleep(verdict.delayMs);
     const errors: string[] = [];
-    if (!verifyPassword(current, row.password_hash)) errors.push(s.account.mustChange ? '一次性密码不正确' : '当前密码不正确');
+    if (!verifyPassword(current, row.password_hash)) {
+      deps.limiter.fail(who, s.account.username, clock());
+      audit(db, clock(), s.account, 'password_change_failed', null, `当前密码不正确，来自 ${who}`);
+      errors.push(s.account.mustChange ? '一次性密码不正确' : '当前密码不正确');
+    }
     errors.push(...passwordProblems(next, s.account.username));
     if (next !== str(form.repeat)) errors.push('两次输入的新密码不一致');
     if (errors.length === 0 && next === current) errors.push('新密码不能和原密码相同');
