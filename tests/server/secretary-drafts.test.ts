@@ -88,6 +88,35 @@ describe('a review typed into an expired session', () => {
     expect(await (await b.fetch(`/secretary/report/${reportId}`)).text()).not.toContain('十月隐患销号及时');
   });
 
+  it('the session cookie outlives the session, so a browser still sends it after the 12 hours', async () => {
+    const b = new Browser();
+    const res = await b.signIn('sec-a');
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('xzw_sec='))!;
+    expect(Number(/Max-Age=(\d+)/.exec(cookie)![1])).toBeGreaterThan(12 * 3600);
+    s.clock.now += 12 * 3600_000 + 60_000; // the session itself has ended
+    expect((await b.fetch('/secretary/')).headers.get('location')).toBe('/secretary/login');
+  });
+
+  it('a rubric typed into an expired session comes back with every row', async () => {
+    const b = new Browser();
+    await b.signIn('sec-a');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await b.fetch('/secretary/rubric')).text())![1]!;
+    expire();
+    const body = new URLSearchParams({ _csrf: csrf, branch: team.branch_id });
+    for (const [name, points] of [['日跟班新项目', '40'], ['周帮扶新项目', '60']]) {
+      body.append('id', `item-${name}`);
+      body.append('name', name!);
+      body.append('points', points!);
+      body.append('basis', 'manual');
+    }
+    expect((await b.fetch('/secretary/rubric', { method: 'POST', body })).status).toBe(401);
+    expect((await b.signIn('sec-a')).headers.get('location')).toBe('/secretary/rubric');
+    const page = await (await b.fetch('/secretary/rubric')).text();
+    expect(page).toContain('value="日跟班新项目"');
+    expect(page).toContain('value="周帮扶新项目"');
+    expect(page).toContain('已恢复登录过期前填写的内容');
+  });
+
   it('belongs to the account of the expired session: another account signing in on that browser does not get it', async () => {
     const b = new Browser();
     await b.signIn('sec-a');

@@ -20,6 +20,8 @@ import type { SignInLimiter } from './sign-in-limiter';
 
 export const COOKIE = 'xzw_sec';
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
+/** How long an expired session's row (and cookie) stay to name the account of a kept form. */
+const EXPIRED_KEPT_MS = 24 * 3600 * 1000;
 /** A password already scrypt-checked against a fixed hash keeps the timing of unknown names equal. */
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
@@ -65,11 +67,13 @@ export function openSession(c: Context, deps: AuthDeps, account: Account): void 
   const token = newToken();
   const now = deps.clock();
   // Expired rows are kept a day: a form posted into an expired session still names its account (drafts.ts).
-  deps.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now - 24 * 3600_000);
+  deps.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now - EXPIRED_KEPT_MS);
   deps.db.prepare('INSERT INTO sessions (token_hash, secretary_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
     .run(hashToken(token), account.id, randomBytes(24).toString('base64url'), now, now + SESSION_TTL_MS);
+  // The browser keeps the cookie a day longer than the session lives: a form posted after the
+  // session expired still names it, so the typed work is kept for its account (drafts.ts).
   setCookie(c, COOKIE, token, {
-    httpOnly: true, sameSite: 'Strict', secure: deps.tls, path: '/secretary', maxAge: SESSION_TTL_MS / 1000,
+    httpOnly: true, sameSite: 'Strict', secure: deps.tls, path: '/secretary', maxAge: (SESSION_TTL_MS + EXPIRED_KEPT_MS) / 1000,
   });
 }
 
