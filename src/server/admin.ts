@@ -1,14 +1,16 @@
 /**
  * Admin CLI: `npm run admin -- <command> …` (tsx src/server/admin.ts). Works on the
  * same SQLite file as the server (DATA_DIR, default ./data); WAL lets both run at once.
- * Passwords are printed once, at creation, and never again.
+ * Passwords are printed once, at creation or reset, and never again; each is a one-time
+ * password its account must replace at its first sign-in.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { backupDatabase } from './backup';
 import { enrolLink } from './bootstrap';
-import { createAdmin } from './secretary/accounts';
+import { createAdmin, USERNAME_RE, usernameTaken } from './secretary/accounts';
 import { when } from './secretary/layout';
+import { auditAccount, resetPassword } from './secretary/passwords';
 import { teamNameError } from './secretary/teams';
 import { openDatabase, type Sqlite } from './db';
 import {
@@ -21,6 +23,8 @@ export const USAGE = `用法: npm run admin -- <命令> [参数]
   branch:list                              列出党支部
   secretary:create <支部编号> <账号>         新建书记账号（打印一次性密码）
   admin:create <账号>                       新建管理员账号（管理所有党支部、查看审计日志；打印一次性密码）
+  viewer:create <支部编号> <账号>            新建支委会委员账号（只读：查看和导出本支部，不能修改；打印一次性密码）
+  password:reset <账号>                     重置密码：打印新的一次性密码，并结束该账号所有登录
   team:create <支部编号> <班组名称>          新建班组（并打印登记码）
   team:list [支部编号]                      列出班组
   code:create <班组编号>                    新建设备登记码（24 小时有效，一次性）
@@ -30,6 +34,7 @@ export const USAGE = `用法: npm run admin -- <命令> [参数]
   device:revoke <设备编号>                  停用设备（手机上的数据不会被删除）
   config:set <支部编号> <键> <JSON 值>       下发配置（roster / riskTypes / checklist / shifts …）
   backup <文件>                            在线备份数据库（服务运行时也可执行，见 docs/operations.md）
+一次性密码在首次登录时必须改成自己的密码。
 环境变量: DATA_DIR（默认 ./data）, PUBLIC_URL（登记链接的地址，默认 http://127.0.0.1:8080）`;
 
 export interface AdminEnv {
@@ -77,6 +82,24 @@ export function runAdmin(argv: string[], env: AdminEnv): number {
         exists(db, 'branches', branchId!);
         const s = createSecretary(db, branchId!, username!, env.now);
         out(`已创建书记账号 ${username}，一次性密码（只显示这一次）: ${s.password}`);
+        return 0;
+      }
+      case 'viewer:create': {
+        const [branchId, username] = need(args, 2);
+        exists(db, 'branches', branchId!);
+        if (!USERNAME_RE.test(username!)) throw new Error('账号只能使用字母、数字和 _ . -，3–32位');
+        if (usernameTaken(db, username!)) throw new Error(`账号已存在: ${username}`);
+        const v = createSecretary(db, branchId!, username!, env.now, 'viewer');
+        out(`已创建支委会委员账号 ${username}（只读），一次性密码（只显示这一次）: ${v.password}`);
+        return 0;
+      }
+      case 'password:reset': {
+        const [username] = need(args, 1);
+        const row = db.prepare('SELECT id FROM secretaries WHERE username = ?').get(username) as { id: string } | undefined;
+        if (!row) throw new Error(`账号不存在: ${username}`);
+        const password = resetPassword(db, row.id, env.now);
+        auditAccount(db, env.now, row.id, 'password_reset', '命令行重置，所有登录已结束');
+        out(`已重置 ${username} 的密码，所有登录已结束。一次性密码（只显示这一次，首次登录须修改）: ${password}`);
         return 0;
       }
       case 'team:create': {

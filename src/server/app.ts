@@ -22,6 +22,10 @@ export interface ServerOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Injected in tests (enrolment expiry); Date.now otherwise. */
   clock?: () => number;
+  /** TRUST_PROXY: how many reverse proxies of our own stand in front (client-address.ts). */
+  trustProxy?: number;
+  /** The sign-in limiter's waits; injected in tests. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningServer {
@@ -31,14 +35,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function createApp(opts: { distDir: string; db: Sqlite; tls: boolean; clock?: () => number }): Hono {
+export function createApp(opts: {
+  distDir: string; db: Sqlite; tls: boolean; clock?: () => number; trustProxy?: number; sleep?: (ms: number) => Promise<void>;
+}): Hono {
   const app = new Hono();
   app.use('*', securityHeaders(opts.tls));
   // First load and acks both cross a weak 2G link: gzip text above 1 KB.
   app.use('*', compress({ encoding: 'gzip', threshold: 1024 }));
   app.route('/api/v1', apiRoutes(opts.db, opts.clock));
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: '接口不存在' }, 404));
-  app.route('/secretary', secretaryRoutes({ db: opts.db, tls: opts.tls, ...(opts.clock ? { clock: opts.clock } : {}) }));
+  app.route('/secretary', secretaryRoutes({
+    db: opts.db, tls: opts.tls, trustProxy: opts.trustProxy ?? 0,
+    ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.sleep ? { sleep: opts.sleep } : {}),
+  }));
   const dist = serveDist(opts.distDir);
   app.get('*', dist); // Hono answers HEAD through GET routes
   return app;
@@ -48,7 +57,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const db = openDatabase(opts.dataDir);
   const tls = Boolean(opts.tls);
-  const app = createApp({ distDir: opts.distDir, db, tls, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = createApp({
+    distDir: opts.distDir, db, tls, trustProxy: opts.trustProxy ?? 0,
+    ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.sleep ? { sleep: opts.sleep } : {}),
+  });
   const server: ServerType = await new Promise((ok, fail) => {
     const base = { fetch: app.fetch, port: opts.port, hostname: host };
     const s = opts.tls

@@ -40,7 +40,7 @@ export function formatFirstStart(f: FirstStart, baseUrl: string): string {
     '首次启动：已创建党支部与书记账号（密码只显示这一次，请立即记下）',
     `  党支部: ${f.branchName}`,
     `  书记账号: ${f.username}`,
-    `  一次性密码: ${f.password}`,
+    `  一次性密码: ${f.password}（首次登录时须设置新密码）`,
     `已创建班组「${f.teamName}」(${f.teamId})，设备登记码（24 小时内有效，只能用一次）:`,
     `  登记码: ${f.code}`,
     `  登记链接: ${enrolLink(baseUrl, f.code)}`,

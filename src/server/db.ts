@@ -48,7 +48,7 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
 }
 
 /**
- * Applies every migration the file has not recorded yet, in version order; returns the
+ * Applies every migration the file has not recorded yet, in version order, and returns the
  * versions applied. By set, not by "newer than the highest": numbers are handed out to
  * parallel branches, so a file may carry 1, 2 and 5 before 3 and 4 are merged, and those
  * must still run then (each migration is written not to depend on a later one).
@@ -60,12 +60,23 @@ export function migrate(db: Sqlite, migrations: readonly Migration[]): number[] 
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      m.run?.(db);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-        .run(m.version, m.name, Date.now());
-    })();
+    // PRAGMA foreign_keys is a no-op inside a transaction: switched around it.
+    const fkWasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.rebuilds) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        m.run?.(db);
+        if (m.rebuilds) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length) throw new Error(`migration ${m.version} breaks ${broken.length} foreign keys`);
+        }
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, Date.now());
+      })();
+    } finally {
+      if (m.rebuilds && fkWasOn) db.pragma('foreign_keys = ON');
+    }
     applied.push(m.version);
   }
   return applied;

@@ -29,7 +29,8 @@ export function fillDemo(dataDir: string, now = Date.now()): { username: string;
     db.transaction(() => {
       const branchId = existing?.id ?? createBranch(db, DEMO_BRANCH, now).id;
       const hash = hashPassword(password);
-      const r = db.prepare('UPDATE secretaries SET password_hash = ?, branch_id = ? WHERE username = ?').run(hash, branchId, DEMO_USER);
+      // A one-time password like every generated one: the first sign-in sets the demo user's own.
+      const r = db.prepare('UPDATE secretaries SET password_hash = ?, branch_id = ?, must_change_password = 1 WHERE username = ?').run(hash, branchId, DEMO_USER);
       if (r.changes === 0) {
         db.prepare("INSERT INTO secretaries (id, branch_id, username, password_hash, created_at, role) VALUES (lower(hex(randomblob(8))), ?, ?, ?, ?, 'secretary')")
           .run(branchId, DEMO_USER, hash, now);
@@ -70,6 +71,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     '启动服务：npm start（或已构建时 npm run serve），然后打开：',
     `  ${url}/secretary/`,
     `  账号: ${r.username}`,
-    `  密码: ${r.password}（只显示这一次；再次运行 npm run demo 可重新生成）`,
+    `  一次性密码: ${r.password}（只显示这一次，首次登录须设置新密码；再次运行 npm run demo 可重新生成）`,
   ].join('\n'));
 }

@@ -36,6 +36,16 @@ export class FailureLimiter {
     return h !== undefined && h.resetAt > now && h.count >= this.max;
   }
 
+  /** Failures of `key` in its current window. */
+  count(key: string, now: number): number {
+    const h = this.hits.get(key);
+    return !h || h.resetAt <= now ? 0 : h.count;
+  }
+
+  clear(key: string): void {
+    this.hits.delete(key);
+  }
+
   fail(key: string, now: number): void {
     const h = this.hits.get(key);
     if (!h || h.resetAt <= now) this.hits.set(key, { count: 1, resetAt: now + this.windowMs });

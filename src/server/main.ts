@@ -1,12 +1,14 @@
 /**
  * Entry: `tsx src/server/main.ts` (npm start builds first). Environment:
  * PORT (8080), HOST (127.0.0.1), DATA_DIR (./data), DIST_DIR (./dist),
- * TLS_CERT / TLS_KEY (paths to PEM files → HTTPS), PUBLIC_URL (for the enrolment link).
+ * TLS_CERT / TLS_KEY (paths to PEM files → HTTPS), PUBLIC_URL (for the enrolment link),
+ * TRUST_PROXY (behind a reverse proxy: 1, or the number of proxies; see client-address.ts).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer } from './app';
 import { bootstrapIfEmpty, formatFirstStart } from './bootstrap';
+import { trustedHops } from './client-address';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
@@ -19,6 +21,7 @@ const running = await startServer({
   host: env.HOST ?? '127.0.0.1',
   dataDir: resolve(env.DATA_DIR ?? 'data'),
   distDir: resolve(env.DIST_DIR ?? 'dist'),
+  trustProxy: trustedHops(env.TRUST_PROXY),
   ...(tls ? { tls } : {}),
 });
 console.log(`班组小政委 已启动: ${running.url}/`);

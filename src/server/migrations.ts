@@ -16,6 +16,12 @@ export interface Migration {
   sql: string;
   /** Steps SQL alone cannot express, run after `sql` in the same transaction. */
   run?: (db: Database.Database) => void;
+  /**
+   * The migration rebuilds a table others reference (SQLite cannot alter a CHECK or a NOT
+   * NULL): run with foreign keys off, then checked with foreign_key_check before commit
+   * (the "generalized ALTER TABLE" procedure of the SQLite manual).
+   */
+  rebuilds?: true;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -149,6 +155,44 @@ CREATE TABLE review_items (
   month TEXT NOT NULL,
   items TEXT NOT NULL
 );
+`,
+  },
+  {
+    version: 4,
+    name: 'accounts: viewer role, forced password change, audit rows without an account',
+    rebuilds: true,
+    // Every password stored so far was a generated one-time password (there was no way to
+    // change one), so every existing account must set its own at its next sign-in: the
+    // column's default is 1 and only a password the account chose sets it to 0.
+    // audit_log.secretary_id becomes nullable: a failed sign-in for an unknown name has no account.
+    sql: `
+CREATE TABLE secretaries_new (
+  id TEXT PRIMARY KEY,
+  branch_id TEXT NOT NULL REFERENCES branches(id),
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  role TEXT NOT NULL DEFAULT 'secretary' CHECK (role IN ('secretary', 'admin', 'viewer')),
+  must_change_password INTEGER NOT NULL DEFAULT 1 CHECK (must_change_password IN (0, 1)),
+  password_changed_at INTEGER
+);
+INSERT INTO secretaries_new (id, branch_id, username, password_hash, created_at, role)
+  SELECT id, branch_id, username, password_hash, created_at, role FROM secretaries;
+DROP TABLE secretaries;
+ALTER TABLE secretaries_new RENAME TO secretaries;
+CREATE TABLE audit_log_new (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  secretary_id TEXT REFERENCES secretaries(id),
+  action TEXT NOT NULL,
+  team_id TEXT,
+  detail TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO audit_log_new (id, at, secretary_id, action, team_id, detail)
+  SELECT id, at, secretary_id, action, team_id, detail FROM audit_log;
+DROP TABLE audit_log;
+ALTER TABLE audit_log_new RENAME TO audit_log;
+CREATE INDEX audit_log_at ON audit_log(at);
 `,
   },
   {

@@ -32,11 +32,12 @@ export function createBranch(db: Sqlite, name: string, now: number): BranchRow {
 }
 
 /** Returns the one-time password: it is shown once and only its scrypt hash is kept. */
-export function createSecretary(db: Sqlite, branchId: string, username: string, now: number): { id: string; password: string } {
+/** A secretary (or, with role 'viewer', a read-only 支委会委员) on a one-time password she must change at first sign-in. */
+export function createSecretary(db: Sqlite, branchId: string, username: string, now: number, role: 'secretary' | 'viewer' = 'secretary'): { id: string; password: string } {
   const id = newId();
   const password = newPassword();
-  db.prepare('INSERT INTO secretaries (id, branch_id, username, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(id, branchId, username, hashPassword(password), now);
+  db.prepare('INSERT INTO secretaries (id, branch_id, username, password_hash, created_at, role, must_change_password) VALUES (?, ?, ?, ?, ?, ?, 1)')
+    .run(id, branchId, username, hashPassword(password), now, role);
   return { id, password };
 }
 

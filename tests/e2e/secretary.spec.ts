@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monthKey, localDay } from '../../src/domain/calendar';
+import { setOwnPassword } from '../../src/server/secretary/passwords';
 import { createBranch, createSecretary, createTeam } from '../../src/server/store';
 import { launchPhone, setUpTeam, withServerDb } from './helpers';
 
@@ -23,7 +24,9 @@ test.beforeAll(() => {
     const branch = createBranch(db, '综采一队党支部', now);
     teamId = createTeam(db, branch.id, '综采一队检修班', now).id;
     username = `sec-${now}`; // the SQLite dir is fresh per run, the name is unique anyway
-    password = createSecretary(db, branch.id, username, now).password;
+    // Her own password, as her first sign-in sets it (that forced change is secretary-session.spec.ts).
+    password = 'Shuji-own-password-2026';
+    setOwnPassword(db, createSecretary(db, branch.id, username, now).id, password, now);
   });
 });
 

@@ -8,7 +8,7 @@ import { createAdmin } from '../../src/server/secretary/accounts';
 import { DEFAULT_RETENTION_DAYS, pruneAudit, retentionDays } from '../../src/server/secretary/audit-log';
 import { secretaryRoutes } from '../../src/server/secretary';
 import { createBranch, createEnrolCode, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
-import { postJson, signIn, startTestServer, type TestServer } from './helpers';
+import { postJson, signIn, startTestServer, type TestServer, ownPassword } from './helpers';
 
 let s: TestServer;
 let team: TeamRow;
@@ -24,8 +24,8 @@ beforeAll(async () => {
   other = createTeam(s.db, branch.id, '乙班', s.clock.now);
   const created = createSecretary(s.db, branch.id, 'sec-audit', s.clock.now);
   secId = created.id;
-  sec = await signIn(s.url, 'sec-audit', created.password);
-  root = { cookie: (await signIn(s.url, 'root-audit', createAdmin(s.db, 'root-audit', s.clock.now).password)).cookie };
+  sec = await signIn(s.url, 'sec-audit', ownPassword(s.db, created, s.clock.now));
+  root = { cookie: (await signIn(s.url, 'root-audit', ownPassword(s.db, createAdmin(s.db, 'root-audit', s.clock.now), s.clock.now))).cookie };
 });
 afterAll(async () => {
   await s.stop();

@@ -51,7 +51,7 @@ async function send(req: Req, c: Creds): Promise<Answer> {
 function forbidden(role: Role): string[] {
   switch (role) {
     case 'admin': return [];
-    case 'secretaryA': case 'deviceA': return markersB;
+    case 'secretaryA': case 'viewerA': case 'deviceA': return markersB;
     case 'secretaryB': return markersA;
     default: return [...markersA, ...markersB];
   }

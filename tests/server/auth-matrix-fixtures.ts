@@ -3,7 +3,9 @@
  * row of its table, and the data every cell runs against. Real server, real SQLite, real
  * data: branch A with a team whose phone enrolled and pushed two months of records and a
  * submitted report, branch B with its own team, phone and secretary, an admin, a revoked
- * phone, and a team C whose codes the open enrolment route redeems.
+ * phone, and a team C whose codes the open enrolment route redeems. Branch A also has a
+ * read-only viewer (支委会委员). Every account has set its own password (the first sign-in
+ * with a one-time password is tested in secretary-password.test.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,9 +15,9 @@ import type { SyncRecord, SyncTableName } from '../../src/domain/sync-protocol';
 import { createAdmin } from '../../src/server/secretary/accounts';
 import { demoReport, toSync } from '../../src/server/secretary/demo-data';
 import { createBranch, createEnrolCode, createSecretary, createTeam, revokeDevice, type TeamRow } from '../../src/server/store';
-import { enrol, postJson, signIn, startTestServer, testId, type TestServer } from './helpers';
+import { enrol, ownPassword, postJson, signIn, startTestServer, testId, type TestServer } from './helpers';
 
-export const ROLES = ['none', 'deviceA', 'deviceRevoked', 'secretaryA', 'secretaryB', 'admin'] as const;
+export const ROLES = ['none', 'deviceA', 'deviceRevoked', 'secretaryA', 'secretaryB', 'admin', 'viewerA'] as const;
 export type Role = (typeof ROLES)[number];
 /** 'login' = 303 to the sign-in page (a refusal); 303 = any other redirect (allowed). */
 export type Outcome = 200 | 303 | 'login' | 401 | 403 | 404;
@@ -46,15 +48,16 @@ export let teamC: TeamRow;
 export let reportA = '';
 export let deviceA = { token: '', id: '' };
 export let revokedToken = '';
-export const pw: Record<'secretaryA' | 'secretaryB' | 'admin', { user: string; password: string }> = {} as never;
+export type AccountRole = 'secretaryA' | 'secretaryB' | 'admin' | 'viewerA';
+export const pw: Record<AccountRole, { user: string; password: string; id: string }> = {} as never;
 export const creds: Partial<Record<Role, Creds>> = {};
 export const MARK_A = '甲矿机密记录';
 export const MARK_B = '乙矿机密记录';
 export let markersA: string[] = [];
 export let markersB: string[] = [];
 
-export const SEC_ROLES = new Set<Role>(['secretaryA', 'secretaryB', 'admin']);
-const USERS = { secretaryA: 'sec-a', secretaryB: 'sec-b', admin: 'root' } as const;
+export const SEC_ROLES = new Set<Role>(['secretaryA', 'secretaryB', 'admin', 'viewerA']);
+const USERS = { secretaryA: 'sec-a', secretaryB: 'sec-b', admin: 'root', viewerA: 'view-a' } as const;
 
 /** Two months of a team as its phone holds them, one duty carrying `marker`, and October's report. */
 function teamRecords(seed: number, marker: string): SyncRecord[] {
@@ -102,9 +105,13 @@ export async function setUpWorld(): Promise<void> {
   teamA = createTeam(s.db, a.id, '甲矿综采班', s.clock.now);
   teamB = createTeam(s.db, b.id, '乙矿掘进班', s.clock.now);
   teamC = createTeam(s.db, c.id, '丙矿机运班', s.clock.now);
-  pw.secretaryA = { user: USERS.secretaryA, password: createSecretary(s.db, a.id, USERS.secretaryA, s.clock.now).password };
-  pw.secretaryB = { user: USERS.secretaryB, password: createSecretary(s.db, b.id, USERS.secretaryB, s.clock.now).password };
-  pw.admin = { user: USERS.admin, password: createAdmin(s.db, USERS.admin, s.clock.now).password };
+  const own = (role: AccountRole, account: { id: string }) => {
+    pw[role] = { user: USERS[role], password: ownPassword(s.db, account, s.clock.now), id: account.id };
+  };
+  own('secretaryA', createSecretary(s.db, a.id, USERS.secretaryA, s.clock.now));
+  own('secretaryB', createSecretary(s.db, b.id, USERS.secretaryB, s.clock.now));
+  own('admin', createAdmin(s.db, USERS.admin, s.clock.now));
+  own('viewerA', createSecretary(s.db, a.id, USERS.viewerA, s.clock.now, 'viewer'));
 
   const enA = await enrol(s, createEnrolCode(s.db, teamA.id, s.clock.now).code, 'matrix-device-a-0123456789');
   deviceA = { token: enA.token, id: enA.deviceId };
@@ -125,5 +132,5 @@ export async function setUpWorld(): Promise<void> {
 
   markersA = [teamA.id, teamA.name, a.id, a.name, MARK_A, reportA, deviceA.id];
   markersB = [teamB.id, teamB.name, b.id, b.name, MARK_B, recsB.find((r) => r.table === 'reports')!.id, enB.deviceId];
-  for (const role of ['secretaryA', 'secretaryB', 'admin'] as const) creds[role] = await credsFor(role);
+  for (const role of ['secretaryA', 'secretaryB', 'admin', 'viewerA'] as const) creds[role] = await credsFor(role);
 }

@@ -7,17 +7,23 @@
 import { expect } from 'vitest';
 import { DEFAULT_RUBRIC, getRubric } from '../../src/server/secretary/rubric';
 import { enrolDevice } from '../../src/server/secretary/demo-data';
-import { createEnrolCode, createTeam, liveEnrolCodes } from '../../src/server/store';
+import { checkPassword } from '../../src/server/secretary/auth';
+import { setOwnPassword } from '../../src/server/secretary/passwords';
+import { createEnrolCode, createSecretary, createTeam, liveEnrolCodes } from '../../src/server/store';
 import {
-  allowed, freshDuty, MARK_A, pw, reportA, s, SEC_ROLES, teamA, teamB, teamC, type Cell, type Outcome, type Role, type Row,
+  allowed, creds, credsFor, freshDuty, MARK_A, pw, reportA, s, SEC_ROLES, teamA, teamB, teamC,
+  type AccountRole, type Cell, type Outcome, type Role, type Row,
 } from './auth-matrix-fixtures';
+import { loginForm } from './helpers';
 
-const everyone = (o: Outcome): Record<Role, Outcome> => ({ none: o, deviceA: o, deviceRevoked: o, secretaryA: o, secretaryB: o, admin: o });
-const phoneOnly: Record<Role, Outcome> = { none: 401, deviceA: 200, deviceRevoked: 401, secretaryA: 401, secretaryB: 401, admin: 401 };
-/** Secretary pages: no session → the sign-in page. */
-const page = (a: Outcome, b: Outcome, admin: Outcome): Record<Role, Outcome> => ({ none: 'login', deviceA: 'login', deviceRevoked: 'login', secretaryA: a, secretaryB: b, admin });
+const everyone = (o: Outcome): Record<Role, Outcome> => ({ none: o, deviceA: o, deviceRevoked: o, secretaryA: o, secretaryB: o, admin: o, viewerA: o });
+const phoneOnly: Record<Role, Outcome> = { none: 401, deviceA: 200, deviceRevoked: 401, secretaryA: 401, secretaryB: 401, admin: 401, viewerA: 401 };
+/** Secretary pages: no session → the sign-in page. `viewer` is branch A's read-only 支委会委员. */
+const page = (a: Outcome, b: Outcome, admin: Outcome, viewer: Outcome): Record<Role, Outcome> =>
+  ({ none: 'login', deviceA: 'login', deviceRevoked: 'login', secretaryA: a, secretaryB: b, admin, viewerA: viewer });
 /** Secretary downloads and forms: no session → 401. */
-const guarded = (a: Outcome, b: Outcome, admin: Outcome): Record<Role, Outcome> => ({ none: 401, deviceA: 401, deviceRevoked: 401, secretaryA: a, secretaryB: b, admin });
+const guarded = (a: Outcome, b: Outcome, admin: Outcome, viewer: Outcome): Record<Role, Outcome> =>
+  ({ none: 401, deviceA: 401, deviceRevoked: 401, secretaryA: a, secretaryB: b, admin, viewerA: viewer });
 const own = (role: Role) => (role === 'secretaryB' ? [teamB.name] : [teamA.name]);
 const formOf = (cell: Cell, fields: Record<string, string | string[]> = {}) => ({ _csrf: cell.creds.csrf, ...fields });
 
@@ -45,18 +51,22 @@ export const TABLE: Record<string, Row> = {
   /* ---- secretary: open pages */
   'GET /secretary/style.css': { sample: () => ({ method: 'GET', path: '/secretary/style.css' }), expect: everyone(200) },
   'GET /secretary/login': { sample: () => ({ method: 'GET', path: '/secretary/login' }), expect: everyone(200), shows: () => ['党支部书记登录'] },
+  // As a browser posts it: with the pre-session cookie and the token of the form it was shown.
   'POST /secretary/login': {
-    sample: () => ({ method: 'POST', path: '/secretary/login', form: { username: pw.secretaryA.user, password: pw.secretaryA.password } }),
+    sample: async () => {
+      const f = await loginForm(s.url);
+      return { method: 'POST', path: '/secretary/login', headers: { cookie: f.cookie }, form: { _csrf: f.token, username: pw.secretaryA.user, password: pw.secretaryA.password } };
+    },
     expect: everyone(303), location: '/secretary/', writes: true,
   },
 
   /* ---- secretary: session, home, catch-all */
-  'ALL /secretary/*': { sample: () => ({ method: 'GET', path: '/secretary/no-such-page' }), expect: page(404, 404, 404) },
-  'GET /secretary/*': { sample: () => ({ method: 'GET', path: `/secretary/?branch=${teamA.branch_id}&month=2026-10` }), expect: page(200, 200, 200), shows: own },
-  'GET /secretary': { sample: () => ({ method: 'GET', path: `/secretary?branch=${teamA.branch_id}` }), expect: page(200, 200, 200), shows: own },
+  'ALL /secretary/*': { sample: () => ({ method: 'GET', path: '/secretary/no-such-page' }), expect: page(404, 404, 404, 404) },
+  'GET /secretary/*': { sample: () => ({ method: 'GET', path: `/secretary/?branch=${teamA.branch_id}&month=2026-10` }), expect: page(200, 200, 200, 200), shows: own },
+  'GET /secretary': { sample: () => ({ method: 'GET', path: `/secretary?branch=${teamA.branch_id}` }), expect: page(200, 200, 200, 200), shows: own },
   'POST /secretary/logout': {
     sample: (cell) => ({ method: 'POST', path: '/secretary/logout', form: formOf(cell) }),
-    expect: guarded(303, 303, 303), location: '/secretary/login', writes: true, fresh: true,
+    expect: guarded(303, 303, 303, 303), location: '/secretary/login', writes: true, fresh: true,
     after: async (cell) => {
       if (!SEC_ROLES.has(cell.role)) return;
       const res = await fetch(`${s.url}/secretary/`, { redirect: 'manual', headers: cell.creds.headers });
@@ -66,28 +76,28 @@ export const TABLE: Record<string, Row> = {
 
   /* ---- secretary: team A's pages (branch B's secretary must get exactly "not found") */
   'GET /secretary/team/:id': {
-    sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}?month=2026-11&day=2026-11-02` }), expect: page(200, 404, 200), shows: () => [teamA.name, MARK_A],
+    sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}?month=2026-11&day=2026-11-02` }), expect: page(200, 404, 200, 200), shows: () => [teamA.name, MARK_A],
   },
-  'GET /secretary/report/:id': { sample: () => ({ method: 'GET', path: `/secretary/report/${reportA}` }), expect: page(200, 404, 200), shows: () => [teamA.name, '金点子'] },
+  'GET /secretary/report/:id': { sample: () => ({ method: 'GET', path: `/secretary/report/${reportA}` }), expect: page(200, 404, 200, 200), shows: () => [teamA.name, '金点子'] },
   'POST /secretary/report/:id/review': {
     sample: (cell) => ({
       method: 'POST', path: `/secretary/report/${reportA}/review`,
       form: formOf(cell, { ...Object.fromEntries(getRubric(s.db, teamA.branch_id).map((i) => [`item-${i.id}`, String(cell.n % 2)])), feedback: `反馈${cell.n}` }),
     }),
-    expect: guarded(303, 404, 303), location: `/secretary/report/${'{report}'}?saved=1`, writes: true,
+    expect: guarded(303, 404, 303, 403), location: `/secretary/report/${'{report}'}?saved=1`, writes: true,
   },
-  'GET /secretary/print': { sample: () => ({ method: 'GET', path: `/secretary/print?team=${teamA.id}&month=2026-10` }), expect: page(200, 404, 200), shows: () => [teamA.name] },
-  'GET /secretary/team/:id/config': { sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/config` }), expect: page(200, 404, 200), shows: () => [teamA.name, '花名册'] },
+  'GET /secretary/print': { sample: () => ({ method: 'GET', path: `/secretary/print?team=${teamA.id}&month=2026-10` }), expect: page(200, 404, 200, 200), shows: () => [teamA.name] },
+  'GET /secretary/team/:id/config': { sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/config` }), expect: page(200, 404, 200, 200), shows: () => [teamA.name, '花名册'] },
   'POST /secretary/team/:id/config': {
     sample: (cell) => ({ method: 'POST', path: `/secretary/team/${teamA.id}/config`, form: formOf(cell, { what: 'roster', text: `张建国 支架工 党员\n李志强${cell.n}` }) }),
-    expect: guarded(303, 404, 303), location: `/secretary/team/${'{teamA}'}/config?saved=roster`, writes: true,
+    expect: guarded(303, 404, 303, 403), location: `/secretary/team/${'{teamA}'}/config?saved=roster`, writes: true,
   },
   'POST /secretary/team/:id/code': {
     sample: (cell) => ({ method: 'POST', path: `/secretary/team/${teamA.id}/code`, form: formOf(cell) }),
-    expect: guarded(303, 404, 303), location: /^\/secretary\/team\/[0-9a-f]+\/code\?new=[A-Za-z0-9_-]+$/, writes: true,
+    expect: guarded(303, 404, 303, 403), location: /^\/secretary\/team\/[0-9a-f]+\/code\?new=[A-Za-z0-9_-]+$/, writes: true,
   },
   'GET /secretary/team/:id/code': {
-    sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/code` }), expect: page(200, 404, 200), shows: () => [teamA.name, '有效的登记码'],
+    sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/code` }), expect: page(200, 404, 200, 200), shows: () => [teamA.name, '有效的登记码'],
   },
   'POST /secretary/team/:id/code/:hash/revoke': {
     // Each cell its own live code of team A.
@@ -96,7 +106,7 @@ export const TABLE: Record<string, Row> = {
       const hash = liveEnrolCodes(s.db, teamA.id, s.clock.now)[0]!.code_hash;
       return { method: 'POST', path: `/secretary/team/${teamA.id}/code/${hash}/revoke`, form: formOf(cell) };
     },
-    expect: guarded(303, 404, 303), location: `/secretary/team/${'{teamA}'}/code`, writes: true,
+    expect: guarded(303, 404, 303, 403), location: `/secretary/team/${'{teamA}'}/code`, writes: true,
     after: (cell, res) => {
       const hash = /\/code\/([^/]+)\/revoke/.exec(res.headers.get('x-matrix-path') ?? '')?.[1];
       const row = s.db.prepare('SELECT revoked_at FROM enrolment_codes WHERE code_hash = ?').get(hash) as { revoked_at: number | null };
@@ -109,7 +119,7 @@ export const TABLE: Record<string, Row> = {
       const d = enrolDevice(s.db, teamA, `待停用${cell.n}`, s.clock.now);
       return { method: 'POST', path: `/secretary/device/${d.id}/revoke`, form: formOf(cell) };
     },
-    expect: guarded(303, 404, 303), location: `/secretary/team/${'{teamA}'}#devices`, writes: true,
+    expect: guarded(303, 404, 303, 403), location: `/secretary/team/${'{teamA}'}#devices`, writes: true,
     after: (cell, res) => {
       const id = /\/device\/([^/]+)\/revoke/.exec(res.headers.get('x-matrix-path') ?? '')?.[1];
       const row = s.db.prepare('SELECT revoked_at FROM devices WHERE id = ?').get(id) as { revoked_at: number | null };
@@ -123,7 +133,7 @@ export const TABLE: Record<string, Row> = {
       const t = createTeam(s.db, teamA.branch_id, `待改名${cell.n}`, s.clock.now);
       return { method: 'POST', path: `/secretary/team/${t.id}/rename`, form: formOf(cell, { name: `改名后${cell.n}` }) };
     },
-    expect: guarded(303, 404, 303), location: /^\/secretary\/team\/[0-9a-f]+#settings$/, writes: true,
+    expect: guarded(303, 404, 303, 403), location: /^\/secretary\/team\/[0-9a-f]+#settings$/, writes: true,
     after: (cell) => {
       const renamed = s.db.prepare('SELECT 1 FROM teams WHERE name = ?').get(`改名后${cell.n}`) !== undefined;
       expect(renamed, 'renamed').toBe(allowed(TABLE['POST /secretary/team/:id/rename']!.expect[cell.role]));
@@ -134,7 +144,7 @@ export const TABLE: Record<string, Row> = {
       const t = createTeam(s.db, teamA.branch_id, `待归档${cell.n}`, s.clock.now);
       return { method: 'POST', path: `/secretary/team/${t.id}/archive`, form: formOf(cell) };
     },
-    expect: guarded(303, 404, 303), location: '/secretary/', writes: true,
+    expect: guarded(303, 404, 303, 403), location: '/secretary/', writes: true,
     after: (cell) => {
       const row = s.db.prepare('SELECT archived_at FROM teams WHERE name = ?').get(`待归档${cell.n}`) as { archived_at: number | null };
       expect(row.archived_at !== null, 'archived').toBe(allowed(TABLE['POST /secretary/team/:id/archive']!.expect[cell.role]));
@@ -146,7 +156,7 @@ export const TABLE: Record<string, Row> = {
       s.db.prepare('UPDATE teams SET archived_at = ? WHERE id = ?').run(s.clock.now, t.id);
       return { method: 'POST', path: `/secretary/team/${t.id}/restore`, form: formOf(cell) };
     },
-    expect: guarded(303, 404, 303), location: /^\/secretary\/team\/[0-9a-f]+$/, writes: true,
+    expect: guarded(303, 404, 303, 403), location: /^\/secretary\/team\/[0-9a-f]+$/, writes: true,
     after: (cell) => {
       const row = s.db.prepare('SELECT archived_at FROM teams WHERE name = ?').get(`待恢复${cell.n}`) as { archived_at: number | null };
       expect(row.archived_at === null, 'restored').toBe(allowed(TABLE['POST /secretary/team/:id/restore']!.expect[cell.role]));
@@ -154,18 +164,18 @@ export const TABLE: Record<string, Row> = {
   },
 
   /* ---- secretary: branch-wide pages; asking for branch A gives branch B's secretary her own */
-  'GET /secretary/exports': { sample: () => ({ method: 'GET', path: `/secretary/exports?branch=${teamA.branch_id}` }), expect: page(200, 200, 200), shows: own },
+  'GET /secretary/exports': { sample: () => ({ method: 'GET', path: `/secretary/exports?branch=${teamA.branch_id}` }), expect: page(200, 200, 200, 200), shows: own },
   'GET /secretary/export/branch.xlsx': {
-    sample: () => ({ method: 'GET', path: `/secretary/export/branch.xlsx?month=2026-10&branch=${teamA.branch_id}` }), expect: guarded(200, 200, 200), shows: own,
+    sample: () => ({ method: 'GET', path: `/secretary/export/branch.xlsx?month=2026-10&branch=${teamA.branch_id}` }), expect: guarded(200, 200, 200, 200), shows: own,
   },
   'GET /secretary/export/report.docx': {
-    sample: () => ({ method: 'GET', path: `/secretary/export/report.docx?team=${teamA.id}&month=2026-10` }), expect: guarded(200, 404, 200),
+    sample: () => ({ method: 'GET', path: `/secretary/export/report.docx?team=${teamA.id}&month=2026-10` }), expect: guarded(200, 404, 200, 200),
   },
   'GET /secretary/export/entries.csv': {
-    sample: () => ({ method: 'GET', path: `/secretary/export/entries.csv?from=2026-09-01&to=2026-11-30&team=${teamA.id}` }), expect: guarded(200, 404, 200), shows: () => [teamA.name, MARK_A],
+    sample: () => ({ method: 'GET', path: `/secretary/export/entries.csv?from=2026-09-01&to=2026-11-30&team=${teamA.id}` }), expect: guarded(200, 404, 200, 200), shows: () => [teamA.name, MARK_A],
   },
   'GET /secretary/rubric': {
-    sample: () => ({ method: 'GET', path: `/secretary/rubric?branch=${teamA.branch_id}` }), expect: page(200, 200, 200),
+    sample: () => ({ method: 'GET', path: `/secretary/rubric?branch=${teamA.branch_id}` }), expect: page(200, 200, 200, 200),
     shows: (role) => [role === 'secretaryB' ? '乙矿党支部' : '甲矿党支部'],
   },
   'POST /secretary/rubric': {
@@ -176,7 +186,7 @@ export const TABLE: Record<string, Row> = {
         points: DEFAULT_RUBRIC.map((i) => String(i.points)), basis: DEFAULT_RUBRIC.map((i) => i.basis),
       }),
     }),
-    expect: guarded(303, 303, 303), location: /^\/secretary\/rubric\?saved=1/, writes: true,
+    expect: guarded(303, 303, 303, 403), location: /^\/secretary\/rubric\?saved=1/, writes: true,
     after: (cell) => {
       const mine = (branchId: string) => getRubric(s.db, branchId).some((i) => i.name.includes(`${cell.role}${cell.n}`));
       const ok = allowed(TABLE['POST /secretary/rubric']!.expect[cell.role]);
@@ -186,7 +196,7 @@ export const TABLE: Record<string, Row> = {
   },
   'POST /secretary/teams': {
     sample: (cell) => ({ method: 'POST', path: '/secretary/teams', form: formOf(cell, { branch: teamA.branch_id, name: `新班组${cell.n}` }) }),
-    expect: guarded(303, 303, 303), location: /^\/secretary\/team\/[^/]+#devices$/, writes: true,
+    expect: guarded(303, 303, 303, 403), location: /^\/secretary\/team\/[^/]+#devices$/, writes: true,
     after: (cell) => {
       const t = s.db.prepare('SELECT branch_id FROM teams WHERE name = ?').get(`新班组${cell.n}`) as { branch_id: string } | undefined;
       if (!allowed(TABLE['POST /secretary/teams']!.expect[cell.role])) return expect(t).toBeUndefined();
@@ -194,14 +204,46 @@ export const TABLE: Record<string, Row> = {
     },
   },
 
-  /* ---- admin only */
-  'GET /secretary/audit': { sample: () => ({ method: 'GET', path: '/secretary/audit' }), expect: page(403, 403, 200), shows: () => ['审计日志'] },
-  'GET /secretary/audit.csv': {
-    sample: () => ({ method: 'GET', path: `/secretary/audit.csv?team=${teamA.id}&from=2000-01-01` }), expect: page(403, 403, 200), shows: () => ['时间（北京时间）', teamA.name],
+  /* ---- every account: its own password (the change is undone after, so later cells still sign in) */
+  'GET /secretary/password': { sample: () => ({ method: 'GET', path: '/secretary/password' }), expect: page(200, 200, 200, 200), shows: () => ['修改密码', 'name="repeat"'] },
+  'POST /secretary/password': {
+    sample: (cell) => {
+      const own = SEC_ROLES.has(cell.role) ? pw[cell.role as AccountRole].password : 'x';
+      const next = `矩阵新密码-${cell.role}-${cell.n}`;
+      return { method: 'POST', path: '/secretary/password', form: formOf(cell, { current: own, new: next, repeat: next }) };
+    },
+    expect: guarded(303, 303, 303, 303), location: '/secretary/password?saved=1', writes: true, fresh: true,
+    after: async (cell) => {
+      if (!SEC_ROLES.has(cell.role)) return;
+      const a = pw[cell.role as AccountRole];
+      expect(checkPassword(s.db, a.user, `矩阵新密码-${cell.role}-${cell.n}`)?.id, 'the new password works').toBe(a.id);
+      setOwnPassword(s.db, a.id, a.password, s.clock.now);
+      creds[cell.role] = await credsFor(cell.role, true); // the change ended the account's other sessions
+    },
   },
-  'GET /secretary/branches': { sample: () => ({ method: 'GET', path: '/secretary/branches' }), expect: page(403, 403, 200), shows: () => ['甲矿党支部', '乙矿党支部'] },
+
+  /* ---- admin only */
+  'POST /secretary/accounts/:id/end-sessions': {
+    // Each cell its own account of branch A with one live session.
+    sample: (cell) => {
+      const target = createSecretary(s.db, teamA.branch_id, `ended-${cell.n}`, s.clock.now);
+      s.db.prepare('INSERT INTO sessions (token_hash, secretary_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+        .run(`matrix-session-${cell.n}`, target.id, 'x', s.clock.now, s.clock.now + 3600_000);
+      return { method: 'POST', path: `/secretary/accounts/${target.id}/end-sessions`, form: formOf(cell) };
+    },
+    expect: guarded(403, 403, 303, 403), location: '/secretary/branches?ended=1#accounts', writes: true,
+    after: (cell) => {
+      const left = s.db.prepare("SELECT COUNT(*) AS n FROM sessions WHERE token_hash = ?").get(`matrix-session-${cell.n}`) as { n: number };
+      expect(left.n, 'sessions left').toBe(allowed(TABLE['POST /secretary/accounts/:id/end-sessions']!.expect[cell.role]) ? 0 : 1);
+    },
+  },
+  'GET /secretary/audit': { sample: () => ({ method: 'GET', path: '/secretary/audit' }), expect: page(403, 403, 200, 403), shows: () => ['审计日志'] },
+  'GET /secretary/audit.csv': {
+    sample: () => ({ method: 'GET', path: `/secretary/audit.csv?team=${teamA.id}&from=2000-01-01` }), expect: page(403, 403, 200, 403), shows: () => ['时间（北京时间）', teamA.name],
+  },
+  'GET /secretary/branches': { sample: () => ({ method: 'GET', path: '/secretary/branches' }), expect: page(403, 403, 200, 403), shows: () => ['甲矿党支部', '乙矿党支部'] },
   'POST /secretary/branches': {
     sample: (cell) => ({ method: 'POST', path: '/secretary/branches', form: formOf(cell, { name: `新支部${cell.n}`, username: `new-sec-${cell.n}` }) }),
-    expect: guarded(403, 403, 200), writes: true, shows: () => ['data-testid="new-password"'],
+    expect: guarded(403, 403, 200, 403), writes: true, shows: () => ['data-testid="new-password"'],
   },
 };

@@ -12,7 +12,7 @@ import { computeMonthFigures } from '../../src/domain/report-figures';
 import { seedTeam } from '../../src/server/secretary/demo-data';
 import { createBranch, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
 import { generateTeamData, type TeamData } from '../fixtures/generate';
-import { startTestServer, type TestServer } from './helpers';
+import { ownPassword, signIn, startTestServer, type TestServer } from './helpers';
 
 const MONTH = '2026-10';
 const BAD = '\uFFFE\uFFFF\u0001\u001F\uD800\uDC00x\uDBFF'; // the pair in the middle is a real (astral) character
@@ -38,12 +38,11 @@ beforeAll(async () => {
   s = await startTestServer();
   s.clock.now = Date.parse('2026-11-03T08:00:00+08:00');
   const b = createBranch(s.db, '综采一队党支部', s.clock.now);
-  const pw = createSecretary(s.db, b.id, 'sec', s.clock.now).password;
+  const pw = ownPassword(s.db, createSecretary(s.db, b.id, 'sec', s.clock.now), s.clock.now);
   team = createTeam(s.db, b.id, BAD_NAME, s.clock.now);
   data = poison(generateTeamData({ seed: 21, months: 2, workers: 12, endDay: '2026-11-02' }));
   seedTeam(s.db, team, data, { now: s.clock.now, today: '2026-11-03', reportMonths: 1 });
-  const res = await fetch(`${s.url}/secretary/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ username: 'sec', password: pw }) });
-  h = { cookie: res.headers.get('set-cookie')!.split(';')[0]! };
+  h = { cookie: (await signIn(s.url, 'sec', pw)).cookie };
 });
 afterAll(async () => {
   await s.stop();

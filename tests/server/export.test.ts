@@ -13,7 +13,7 @@ import { csvCell, CSV_HEAD } from '../../src/server/secretary/export-csv';
 import { SUMMARY_HEAD, sheetName } from '../../src/server/secretary/export-xlsx';
 import { FIGURE_COLUMNS } from '../../src/server/secretary/figures-table';
 import { createBranch, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
-import { startTestServer, type TestServer } from './helpers';
+import { ownPassword, signIn, startTestServer, type TestServer } from './helpers';
 
 const MONTH = '2026-10';
 let s: TestServer;
@@ -24,15 +24,14 @@ beforeAll(async () => {
   s = await startTestServer();
   s.clock.now = Date.parse('2026-11-03T08:00:00+08:00');
   const b = createBranch(s.db, '综采一队党支部', s.clock.now);
-  const pw = createSecretary(s.db, b.id, 'sec', s.clock.now).password;
+  const pw = ownPassword(s.db, createSecretary(s.db, b.id, 'sec', s.clock.now), s.clock.now);
   ['甲班', '乙班', '掘进/检修[夜]班'].forEach((name, i) => {
     const row = createTeam(s.db, b.id, name, s.clock.now + i);
     const data = generateTeamData({ seed: 11 + i, months: 3, workers: 12 + i, endDay: '2026-11-02' });
     seedTeam(s.db, row, data, { now: s.clock.now, today: '2026-11-03', reportMonths: 1 });
     teams.push({ row, data });
   });
-  const res = await fetch(`${s.url}/secretary/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ username: 'sec', password: pw }) });
-  h = { cookie: res.headers.get('set-cookie')!.split(';')[0]! };
+  h = { cookie: (await signIn(s.url, 'sec', pw)).cookie };
 });
 afterAll(async () => {
   await s.stop();

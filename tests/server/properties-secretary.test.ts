@@ -1,6 +1,6 @@
 /**
  * Property-based tests (fast-check, fixed seed) on every POST route of the secretary pages:
- * sign-in, sign-out, scoring a report, the rubric, a team's configuration, enrolment codes,
+ * sign-in (with the token of its pre-session cookie), sign-out, 修改密码, scoring a report, the rubric, a team's configuration, enrolment codes,
  * revoking a device, adding a team, adding a branch. Random, malformed, oversized, deeply
  * nested and wrong-typed bodies (url-encoded, multipart with files, multipart with a missing
  * or wrong boundary or cut short, JSON, plain text, bytes), with every kind of CSRF token
@@ -17,7 +17,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { enrolDevice } from '../../src/server/secretary/demo-data';
 import { getRubric } from '../../src/server/secretary/rubric';
 import { createEnrolCode, createTeam, liveEnrolCodes } from '../../src/server/store';
-import { admin, ideaIds, LOGIN_LIMIT, property, reportId, s, secA, summary, team, throwawaySession, useSecretaryServer } from './props-secretary-harness';
+import { checkPassword } from '../../src/server/secretary/auth';
+import { PASSWORD_MAX, passwordProblems } from '../../src/server/secretary/password-rules';
+import {
+  admin, ideaIds, LOGIN_LIMIT, loginPage, property, pwAccount, reportId, s, secA, summary, team, throwawaySession, useSecretaryServer,
+} from './props-secretary-harness';
 import { input, last, one, text, XSS, type Field } from './props-secretary-inputs';
 
 useSecretaryServer();
@@ -247,16 +251,58 @@ describe('secretary POST routes: bad input is a clean 4xx that stores nothing', 
     }, input(['x']), 100);
   }, 30_000);
 
+  it('POST /secretary/password', async () => {
+    // '#current' is the account's password at the time of the case; a success changes it.
+    const pick = fc.constantFrom('#current', 'Kuangqu-anquan-2026', 'woaini1314', 'a1b2c3d4', 'sec-pw-Long-enough', 'xxxxxxxxxxxx', '党支部书记的很长的新密码');
+    const extra = fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.constant('#current') }, text), fc.oneof({ weight: 3, arbitrary: pick }, text), fc.boolean(), text)
+      .map(([cur, next, same, rep]): Field[] => [['current', cur], ['new', next], ['repeat', same ? next : rep]]);
+    const failures = () => (s.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'password_change_failed'").get() as { n: number }).n;
+    let before = 0;
+    await property({
+      name: 'password', path: () => '/secretary/password', account: () => pwAccount, refusalWrites: ['audit_log'],
+      // A wrong current password counts like a failed sign-in: each case starts a new 15-minute window
+      // (and keeps the session alive), so the expected answer follows from the request alone.
+      prepare: () => {
+        s.clock.now += 16 * 60_000;
+        s.db.prepare('UPDATE sessions SET expires_at = ? WHERE secretary_id = ?').run(s.clock.now + 3600_000, pwAccount.id);
+        before = failures();
+        return {};
+      },
+      resolve: (f) => (f[1] === '#current' ? [f[0], pwAccount.current] : f),
+      decide: (p) => {
+        const [cur, next, rep] = (['current', 'new', 'repeat'] as const).map((k) => last(p, k));
+        const ok = typeof cur === 'string' && typeof next === 'string' && cur.slice(0, PASSWORD_MAX + 1) === pwAccount.current
+          && passwordProblems(next, 'sec-pw').length === 0 && next === rep && next !== cur;
+        return ok ? { status: 303, writes: true } : { status: 400 };
+      },
+      after: (a, p) => {
+        const cur = p.ok ? last(p, 'current') : undefined;
+        const checked = p.ok && (a.status === 400 || a.status === 303); // an unreadable form (400) is refused before the route
+        const wrong = checked && !(typeof cur === 'string' && cur.slice(0, PASSWORD_MAX + 1) === pwAccount.current);
+        expect(failures(), 'a wrong current password is audited, nothing else').toBe(before + (wrong ? 1 : 0));
+        if (a.status !== 303) return;
+        expect(a.location).toBe('/secretary/password?saved=1');
+        pwAccount.current = (p.ok ? last(p, 'new') : '') as string;
+        expect(checkPassword(s.db, 'sec-pw', pwAccount.current)?.id, 'the new password signs in').toBe(pwAccount.id);
+      },
+    }, input(['current', 'new', 'repeat'], extra), 120);
+  }, 60_000);
+
   // Last: wrong passwords count against the account names (sec-a among them).
   it('POST /secretary/login', async () => {
     const extra = fc.tuple(fc.oneof(fc.constantFrom('sec-a', 'root', 'SEC-A', ' sec-a ', XSS), text), text).map(([u, p]): Field[] => [['username', u], ['password', p]]);
+    const failures = () => (s.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'login_failed'").get() as { n: number }).n;
+    let before = 0;
     await property({
-      name: 'login', path: () => '/secretary/login', guarded: false, limit: LOGIN_LIMIT,
+      name: 'login', path: () => '/secretary/login', preSession: true, account: () => loginPage, limit: LOGIN_LIMIT, refusalWrites: ['audit_log'],
       prepare: () => {
         s.clock.now += 60_000;
+        before = failures();
         return {};
       },
       decide: () => ({ status: [401, 429] }),
+      // Exactly the checked wrong passwords are audited; a refusal before the check writes nothing.
+      after: (a) => expect(failures(), `${a.status}`).toBe(before + (a.status === 401 ? 1 : 0)),
     }, input(['username', 'password'], extra), 100);
   }, 30_000);
 });

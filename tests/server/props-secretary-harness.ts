@@ -13,7 +13,7 @@ import { hashToken, newToken } from '../../src/server/crypto';
 import { createAdmin } from '../../src/server/secretary/accounts';
 import { seedTeam } from '../../src/server/secretary/demo-data';
 import { createBranch, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
-import { dbSnapshot, signIn, startTestServer, type TestServer } from './helpers';
+import { dbSnapshot, loginForm, ownPassword, signIn, startTestServer, type TestServer } from './helpers';
 import { encode, last, serverView, withCsrf, XSS, type Field, type Input, type Parsed } from './props-secretary-inputs';
 
 export const SEED = Number(process.env.PROP_SEED ?? 20261123);
@@ -27,6 +27,10 @@ export let reportId = '';
 export let ideaIds: string[] = [];
 export let secA = { cookie: '', csrf: '', id: '' };
 export let admin = { cookie: '', csrf: '', id: '' };
+/** A browser on the sign-in page: its pre-session cookie and the token of its form. */
+export let loginPage = { cookie: '', csrf: '' };
+/** The account whose password the password property changes, and its password now. */
+export const pwAccount = { cookie: '', csrf: '', id: '', current: '' };
 let cases = 0;
 const counts: Record<string, number> = {};
 const statuses: Record<string, Record<number, number>> = {};
@@ -42,10 +46,14 @@ export function useSecretaryServer(): void {
     const row = s.db.prepare("SELECT id, body FROM records WHERE tbl = 'reports'").get() as { id: string; body: string };
     reportId = row.id;
     ideaIds = (JSON.parse(row.body) as MonthlyReport).submissions.at(-1)!.text.ideas.map((i) => i.id);
-    const pwA = createSecretary(s.db, a.id, 'sec-a', s.clock.now).password;
-    const pwAdmin = createAdmin(s.db, 'root', s.clock.now).password;
+    const pwA = ownPassword(s.db, createSecretary(s.db, a.id, 'sec-a', s.clock.now), s.clock.now);
+    const pwAdmin = ownPassword(s.db, createAdmin(s.db, 'root', s.clock.now), s.clock.now);
     secA = { ...(await signIn(s.url, 'sec-a', pwA)), id: idOf('sec-a') };
     admin = { ...(await signIn(s.url, 'root', pwAdmin)), id: idOf('root') };
+    const form = await loginForm(s.url);
+    loginPage = { cookie: form.cookie, csrf: form.token };
+    pwAccount.current = ownPassword(s.db, createSecretary(s.db, a.id, 'sec-pw', s.clock.now), s.clock.now);
+    Object.assign(pwAccount, await signIn(s.url, 'sec-pw', pwAccount.current), { id: idOf('sec-pw') });
   });
   afterAll(async () => {
     await s?.stop();
@@ -76,6 +84,13 @@ export interface Route {
   name: string;
   limit?: number;
   guarded?: boolean;
+  /**
+   * The sign-in form: no session needed, but the form is read first and must carry the token of
+   * its pre-session cookie (`account`); a missing cookie or token is 403 after a readable form.
+   */
+  preSession?: boolean;
+  /** Tables a refusal may still write (the audit log of failed sign-ins); checked in `after`. */
+  refusalWrites?: string[];
   account?: () => { cookie: string; csrf: string };
   path: (ctx: Ctx) => string;
   prepare?: (inp: Input) => Ctx;
@@ -110,17 +125,21 @@ async function exercise(r: Route, inp: Input): Promise<void> {
 
   let want: Expectation;
   if (body.bytes.length > limit) want = { status: 413 };
-  else if (r.guarded !== false && inp.session !== 'valid') want = { status: 401 };
+  else if (r.preSession) {
+    if (!parsed.ok) want = { status: 400 };
+    else if (inp.session !== 'valid' || last(parsed, '_csrf') !== acct.csrf) want = { status: 403 };
+    else want = r.decide(parsed, ctx);
+  } else if (r.guarded !== false && inp.session !== 'valid') want = { status: 401 };
   else if (!parsed.ok) want = { status: 400 };
   else if (r.guarded !== false && last(parsed, '_csrf') !== acct.csrf) want = { status: 403 };
   else want = r.decide(parsed, ctx);
 
   const path = r.path(ctx);
   const where = `${r.name} ${path} session=${inp.session} csrf=${inp.csrf} ${inp.encoding} (${body.bytes.length} bytes) fields=${JSON.stringify(inp.fields).slice(0, 400)}`;
-  const before = dbSnapshot(s);
+  const before = dbSnapshot(s, r.refusalWrites);
   const res = await fetch(`${s.url}${path}`, { method: 'POST', headers, body: body.bytes as Uint8Array<ArrayBuffer>, redirect: 'manual' });
   const a: Answer = { status: res.status, location: res.headers.get('location'), text: await res.text() };
-  const after = dbSnapshot(s);
+  const after = dbSnapshot(s, r.refusalWrites);
   (statuses[r.name] ??= {})[a.status] = (statuses[r.name]?.[a.status] ?? 0) + 1;
   const shown = `${where}\n→ ${a.status} ${a.location ?? ''} ${a.text.slice(0, 400)}`;
 

@@ -1,7 +1,7 @@
 /** Month and day parameters out of range get a zh-CN 400 page on every route that takes one, not the current month. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBranch, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
-import { signIn, startTestServer, type TestServer } from './helpers';
+import { signIn, startTestServer, type TestServer, ownPassword } from './helpers';
 
 let s: TestServer;
 let team: TeamRow;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   s = await startTestServer();
   const branch = createBranch(s.db, '支部', s.clock.now);
   team = createTeam(s.db, branch.id, '甲班', s.clock.now);
-  const { password } = createSecretary(s.db, branch.id, 'sec-params', s.clock.now);
+  const password = ownPassword(s.db, createSecretary(s.db, branch.id, 'sec-params', s.clock.now), s.clock.now);
   h = { cookie: (await signIn(s.url, 'sec-params', password)).cookie };
 });
 afterAll(async () => {

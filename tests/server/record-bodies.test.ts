@@ -14,7 +14,7 @@ import { computeMonthFigures } from '../../src/domain/report-figures';
 import type { PullResponse, PushResponse, SyncRecord } from '../../src/domain/sync-protocol';
 import { createEnrolCode, createSecretary } from '../../src/server/store';
 import { freshDb, makeDuty } from '../sync/fixtures';
-import { dbSnapshot, duty, enrol, makeTeam, postJson, signIn, startTestServer, testId, type TestServer } from './helpers';
+import { dbSnapshot, duty, enrol, makeTeam, ownPassword, postJson, signIn, startTestServer, testId, type TestServer } from './helpers';
 
 let s: TestServer;
 let t: ReturnType<typeof makeTeam>;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   t = makeTeam(s);
   phone = await enrol(s, t.code, 'phone-a-0123456789');
   other = await enrol(s, createEnrolCode(s.db, t.teamId, s.clock.now).code, 'phone-b-0123456789');
-  const pw = createSecretary(s.db, t.branchId, 'sec-bodies', s.clock.now).password;
+  const pw = ownPassword(s.db, createSecretary(s.db, t.branchId, 'sec-bodies', s.clock.now), s.clock.now);
   ({ cookie } = await signIn(s.url, 'sec-bodies', pw));
 });
 afterAll(async () => {

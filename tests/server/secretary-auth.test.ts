@@ -8,7 +8,7 @@ import { generateTeamData } from '../fixtures/generate';
 import { seedTeam } from '../../src/server/secretary/demo-data';
 import { createBranch, createEnrolCode, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
 import { createApp } from '../../src/server/app';
-import { startTestServer, type TestServer } from './helpers';
+import { ownPassword, postLogin, signIn, signInFirstTime, startTestServer, type TestServer } from './helpers';
 
 let s: TestServer;
 let teamA: TeamRow;
@@ -19,15 +19,6 @@ let token: string;
 let reportB: string;
 let pwAdmin: string;
 
-/** Signs in through the form; returns the cookie header and the page's CSRF token. */
-async function signIn(url: string, username: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/secretary/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ username, password }) });
-  if (res.status !== 303) throw new Error(`sign-in ${res.status}`);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const page = await (await fetch(`${url}/secretary/`, { headers: { cookie } })).text();
-  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };
-}
-
 beforeAll(async () => {
   s = await startTestServer();
   s.clock.now = Date.parse('2026-11-03T08:00:00+08:00');
@@ -35,11 +26,11 @@ beforeAll(async () => {
   const b = createBranch(s.db, '掘进二队党支部', s.clock.now);
   teamA = createTeam(s.db, a.id, '甲班', s.clock.now);
   teamB = createTeam(s.db, b.id, '乙班绝密', s.clock.now);
-  pwA = createSecretary(s.db, a.id, 'sec-a', s.clock.now).password;
-  pwB = createSecretary(s.db, b.id, 'sec-b', s.clock.now).password;
+  pwA = ownPassword(s.db, createSecretary(s.db, a.id, 'sec-a', s.clock.now), s.clock.now);
+  pwB = ownPassword(s.db, createSecretary(s.db, b.id, 'sec-b', s.clock.now), s.clock.now);
   const admin = createSecretary(s.db, a.id, 'root', s.clock.now);
   s.db.prepare("UPDATE secretaries SET role = 'admin' WHERE id = ?").run(admin.id);
-  pwAdmin = admin.password;
+  pwAdmin = ownPassword(s.db, admin, s.clock.now);
   const opts = { now: s.clock.now, today: '2026-11-03', reportMonths: 1 };
   seedTeam(s.db, teamA, generateTeamData({ seed: 1, months: 2, workers: 10, endDay: '2026-11-02' }), opts);
   seedTeam(s.db, teamB, generateTeamData({ seed: 2, months: 2, workers: 10, endDay: '2026-11-02' }), opts);
@@ -79,9 +70,9 @@ describe('without a session', () => {
 
 describe('sign-in', () => {
   it('sets an HttpOnly SameSite=Strict cookie scoped to /secretary, never the password', async () => {
-    const res = await post('/secretary/login', { username: 'sec-a', password: pwA });
+    const res = await postLogin(s.url, 'sec-a', pwA);
     expect(res.status).toBe(303);
-    const c = res.headers.get('set-cookie')!;
+    const c = res.headers.getSetCookie().find((x) => x.startsWith('xzw_sec='))!;
     expect(c).toMatch(/HttpOnly/);
     expect(c).toMatch(/SameSite=Strict/);
     expect(c).toMatch(/Path=\/secretary/);
@@ -93,21 +84,26 @@ describe('sign-in', () => {
 
   it('marks the cookie Secure when served over HTTPS', async () => {
     const app = createApp({ distDir: s.root, db: s.db, tls: true, clock: () => s.clock.now });
-    const res = await app.request('https://xzw.example/secretary/login', { method: 'POST', body: new URLSearchParams({ username: 'sec-a', password: pwA }) });
+    const form = await app.request('https://xzw.example/secretary/login');
+    const pre = form.headers.get('set-cookie')!;
+    expect(pre).toMatch(/^xzw_pre=.*HttpOnly.*; Secure/);
+    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+    const res = await app.request('https://xzw.example/secretary/login', {
+      method: 'POST', headers: { cookie: pre.split(';')[0]! }, body: new URLSearchParams({ _csrf: token, username: 'sec-a', password: pwA }),
+    });
     expect(res.status).toBe(303);
-    expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+    expect(res.headers.getSetCookie().find((x) => x.startsWith('xzw_sec='))).toMatch(/; Secure/);
   });
 
-  it('refuses a wrong password in zh-CN and locks the account name after 5 failures', async () => {
-    const bad = await post('/secretary/login', { username: 'sec-b', password: 'wrong-password' });
+  it('refuses a wrong password in zh-CN, records it in the audit log, and lets the right one in', async () => {
+    const bad = await postLogin(s.url, 'sec-b', 'wrong-password');
     expect(bad.status).toBe(401);
     expect(await bad.text()).toContain('账号或密码不正确');
-    for (let i = 0; i < 4; i++) await post('/secretary/login', { username: 'sec-b', password: `wrong-${i}` });
-    const locked = await post('/secretary/login', { username: 'sec-b', password: pwB });
-    expect(locked.status).toBe(429);
-    expect(await locked.text()).toContain('15 分钟');
-    s.clock.now += 16 * 60_000;
-    expect((await post('/secretary/login', { username: 'sec-b', password: pwB })).status).toBe(303);
+    const row = s.db.prepare("SELECT a.detail, x.username FROM audit_log a JOIN secretaries x ON x.id = a.secretary_id WHERE a.action = 'login_failed' ORDER BY a.id DESC").get() as
+      { detail: string; username: string };
+    expect(row.username).toBe('sec-b');
+    expect(row.detail).toContain('来自 ');
+    expect((await postLogin(s.url, 'sec-b', pwB)).status).toBe(303);
   });
 });
 
@@ -188,7 +184,7 @@ describe('admin', () => {
     const ok = await post('/secretary/branches', { _csrf: root.csrf, name: '机运队党支部', username: 'sec-c' }, { cookie: root.cookie });
     expect(ok.status).toBe(200);
     const pw = /data-testid="new-password">([^<]+)</.exec(await ok.text())![1]!;
-    const c = await signIn(s.url, 'sec-c', pw);
+    const c = await signInFirstTime(s.url, 'sec-c', pw, 'Jiyundui-shuji-pass');
     const home = await (await get('/secretary/', { cookie: c.cookie })).text();
     expect(home).toContain('机运队党支部');
     expect(home).not.toContain(teamA.id);
@@ -198,7 +194,7 @@ describe('admin', () => {
   it('createAdmin makes an account that signs in with the admin role', async () => {
     const { createAdmin } = await import('../../src/server/secretary/accounts');
     const a = createAdmin(s.db, 'root2', s.clock.now);
-    const root = await signIn(s.url, 'root2', a.password);
+    const root = await signInFirstTime(s.url, 'root2', a.password, 'Guanliyuan-first-pw');
     expect((await get('/secretary/audit', { cookie: root.cookie })).status).toBe(200);
   });
 });

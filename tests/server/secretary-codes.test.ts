@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolCodeHash } from '../../src/server/code-key';
 import { createBranch, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
-import { postJson, signIn, startTestServer, type TestServer } from './helpers';
+import { postJson, signIn, startTestServer, type TestServer, ownPassword } from './helpers';
 
 let s: TestServer;
 let team: TeamRow;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   s = await startTestServer();
   const branch = createBranch(s.db, '支部', s.clock.now);
   team = createTeam(s.db, branch.id, '综采一队甲班', s.clock.now);
-  const { password } = createSecretary(s.db, branch.id, 'sec-codes', s.clock.now);
+  const password = ownPassword(s.db, createSecretary(s.db, branch.id, 'sec-codes', s.clock.now), s.clock.now);
   const signed = await signIn(s.url, 'sec-codes', password);
   h = { cookie: signed.cookie };
   csrf = signed.csrf;

@@ -10,7 +10,7 @@ import { generateTeamData } from '../fixtures/generate';
 import { seedTeam } from '../../src/server/secretary/demo-data';
 import { hashToken, newToken } from '../../src/server/crypto';
 import { createBranch, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
-import { startTestServer, type TestServer } from './helpers';
+import { ownPassword, signIn, startTestServer, type TestServer } from './helpers';
 
 let s: TestServer;
 let team: TeamRow;
@@ -19,12 +19,6 @@ let report: MonthlyReport;
 let h: { cookie: string };
 let csrf: string;
 
-async function signIn(username: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${s.url}/secretary/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ username, password }) });
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const page = await (await fetch(`${s.url}/secretary/`, { headers: { cookie } })).text();
-  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };
-}
 const post = (path: string, form: Record<string, string | string[]>) => {
   const body = new URLSearchParams({ _csrf: csrf });
   for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
@@ -38,12 +32,12 @@ beforeAll(async () => {
   s.clock.now = Date.parse('2026-11-03T08:00:00+08:00');
   const b = createBranch(s.db, '综采一队党支部', s.clock.now);
   team = createTeam(s.db, b.id, '甲班', s.clock.now);
-  const pw = createSecretary(s.db, b.id, 'sec', s.clock.now).password;
+  const pw = ownPassword(s.db, createSecretary(s.db, b.id, 'sec', s.clock.now), s.clock.now);
   const device = seedTeam(s.db, team, generateTeamData({ seed: 7, months: 2, workers: 10, endDay: '2026-11-02' }), { now: s.clock.now, today: '2026-11-03', reportMonths: 1 });
   token = newToken();
   s.db.prepare('UPDATE devices SET token_hash = ? WHERE id = ?').run(hashToken(token), device.id);
   report = JSON.parse((s.db.prepare("SELECT body FROM records WHERE tbl = 'reports'").get() as { body: string }).body) as MonthlyReport;
-  ({ csrf, ...h } = await signIn('sec', pw));
+  ({ csrf, ...h } = await signIn(s.url, 'sec', pw));
 });
 afterAll(async () => {
   await s.stop();

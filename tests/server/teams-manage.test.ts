@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBranch, createEnrolCode, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
-import { duty, enrol, postJson, signIn, startTestServer, testId, type TestServer } from './helpers';
+import { duty, enrol, postJson, signIn, startTestServer, testId, type TestServer, ownPassword } from './helpers';
 
 let s: TestServer;
 let branchId: string;
@@ -17,7 +17,7 @@ let csrf: string;
 beforeAll(async () => {
   s = await startTestServer();
   branchId = createBranch(s.db, '支部', s.clock.now).id;
-  const { password } = createSecretary(s.db, branchId, 'sec-teams', s.clock.now);
+  const password = ownPassword(s.db, createSecretary(s.db, branchId, 'sec-teams', s.clock.now), s.clock.now);
   const signed = await signIn(s.url, 'sec-teams', password);
   h = { cookie: signed.cookie };
   csrf = signed.csrf;

@@ -12,7 +12,7 @@ import type { Sqlite } from '../db';
 import { listDevices, type LiveCode, type TeamRow } from '../store';
 import type { Session } from './auth';
 import { SILENT_MS } from './dashboard';
-import { csrf, when, type Html } from './layout';
+import { canEdit, csrf, when, type Html } from './layout';
 
 export function devicesSection(db: Sqlite, s: Session, team: TeamRow, now: number): Html {
   const devices = listDevices(db, team.id);
@@ -22,10 +22,10 @@ ${devices.map((d) => {
     const silent = d.revoked_at === null && (d.last_seen_at === null || now - d.last_seen_at > SILENT_MS);
     return html`<tr><td>${d.name || '未命名设备'}</td><td>${when(d.created_at)}</td><td class="${silent ? 'stale' : ''}">${d.last_seen_at ? when(d.last_seen_at) : '从未同步'}</td>
 <td>${d.revoked_at ? `已停用 ${when(d.revoked_at)}` : '正常'}</td>
-<td>${d.revoked_at ? '' : html`<form method="post" action="/secretary/device/${d.id}/revoke" class="inline">${csrf(s)}<button class="secondary" aria-label="停用 ${d.name || d.id}">停用</button></form>`}</td></tr>`;
+<td>${d.revoked_at || !canEdit(s) ? '' : html`<form method="post" action="/secretary/device/${d.id}/revoke" class="inline">${csrf(s)}<button class="secondary" aria-label="停用 ${d.name || d.id}">停用</button></form>`}</td></tr>`;
   })}</tbody></table></div>`}
-<form method="post" action="/secretary/team/${team.id}/code" class="actions">${csrf(s)}<button>生成设备登记码</button>
-<a class="button secondary" href="/secretary/team/${team.id}/code">查看有效登记码</a></form>`;
+${canEdit(s) ? html`<form method="post" action="/secretary/team/${team.id}/code" class="actions">${csrf(s)}<button>生成设备登记码</button>
+<a class="button secondary" href="/secretary/team/${team.id}/code">查看有效登记码</a></form>` : ''}`;
 }
 
 export interface NewCode { code: string; expiresAt: number; link: string }
@@ -63,11 +63,11 @@ ${fresh ? await newCodeBlock(fresh) : ''}
 <h2>有效的登记码</h2>
 ${live.length === 0 ? html`<p class="muted">没有有效的登记码。</p>` : html`<div class="scroll"><table><thead><tr><th>登记码</th><th>生成时间</th><th>生成人</th><th>有效期至（北京时间）</th><th></th></tr></thead><tbody>
 ${live.map((c) => html`<tr data-testid="live-code"><td class="code">******${c.hint}</td><td>${when(c.created_at)}</td><td>${c.created_by_name ?? '命令行'}</td><td>${when(c.expires_at)}</td>
-<td><form method="post" action="/secretary/team/${team.id}/code/${c.code_hash}/revoke" class="inline">${csrf(s)}<button class="secondary" aria-label="作废 ******${c.hint}">作废</button></form></td></tr>`)}
+<td>${canEdit(s) ? html`<form method="post" action="/secretary/team/${team.id}/code/${c.code_hash}/revoke" class="inline">${csrf(s)}<button class="secondary" aria-label="作废 ******${c.hint}">作废</button></form>` : ''}</td></tr>`)}
 </tbody></table></div>`}
 <p class="muted">登记码只在生成时显示一次（服务器只保存无法还原的摘要）。忘记了请作废，再生成新的。</p>
-<form method="post" action="/secretary/team/${team.id}/code" class="actions">${csrf(s)}<button>生成设备登记码</button>
-<a class="button secondary" href="/secretary/team/${team.id}#devices">返回班组</a></form>`;
+<div class="actions">${canEdit(s) ? html`<form method="post" action="/secretary/team/${team.id}/code" class="inline">${csrf(s)}<button>生成设备登记码</button></form>` : ''}
+<a class="button secondary" href="/secretary/team/${team.id}#devices">返回班组</a></div>`;
 }
 
 async function newCodeBlock(c: NewCode): Promise<Html> {

@@ -7,10 +7,10 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { html } from 'hono/html';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Sqlite } from '../db';
-import { checkPassword, closeSession, openSession, readForm, requireSession, SignInLimiter, UNREADABLE, type AuthDeps, type SecEnv } from './auth';
-import { audit } from './access';
+import { closeSession, requireSession, type AuthDeps, type SecEnv } from './auth';
+import { DraftStore } from './drafts';
+import { SignInLimiter } from './sign-in-limiter';
 import { errorBox, page, type Html } from './layout';
 import { STYLE } from './style';
 import { dashboard, teamRoutes } from './routes-team';
@@ -23,23 +23,8 @@ import { codeRoutes } from './routes-codes';
 import { teamAdminRoutes } from './routes-teams';
 import { auditRoutes } from './routes-audit';
 import { pruneAudit, retentionDays } from './audit-log';
-
-function address(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-function loginPage(errors: string[], username = '') {
-  return page('登录', null, html`<h1>党支部书记登录</h1>${errorBox(errors)}
-<form method="post" action="/secretary/login" class="stack">
-<label for="username">账号</label><input type="text" id="username" name="username" value="${username}" autocomplete="username" required maxlength="64">
-<label for="password">密码</label><input type="password" id="password" name="password" autocomplete="current-password" required maxlength="200">
-<div class="actions"><button type="submit">登录</button></div>
-</form>`);
-}
+import { accountRoutes } from './routes-accounts';
+import { loginPage, passwordRoutes, signInRoutes } from './sign-in';
 
 /** A 413 sent before the body is read: the unread rest ends the connection, so say so (or the client reuses it). */
 function tooLarge(c: Context, body: string | Html): Response | Promise<Response> {
@@ -47,8 +32,21 @@ function tooLarge(c: Context, body: string | Html): Response | Promise<Response>
   return typeof body === 'string' ? c.text(body, 413) : c.html(body, 413);
 }
 
-export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => number; auditRetentionDays?: number }): Hono {
-  const deps: AuthDeps = { db: opts.db, tls: opts.tls, clock: opts.clock ?? Date.now };
+export interface SecretaryOptions {
+  db: Sqlite;
+  tls: boolean;
+  clock?: () => number;
+  /** TRUST_PROXY hops (client-address.ts); 0 = the peer address. */
+  trustProxy?: number;
+  sleep?: (ms: number) => Promise<void>;
+  auditRetentionDays?: number;
+}
+
+export function secretaryRoutes(opts: SecretaryOptions): Hono {
+  const deps: AuthDeps = {
+    db: opts.db, tls: opts.tls, clock: opts.clock ?? Date.now, hops: opts.trustProxy ?? 0, drafts: new DraftStore(), limiter: new SignInLimiter(),
+    sleep: opts.sleep ?? ((ms) => new Promise((ok) => setTimeout(ok, ms))),
+  };
   // The audit log is kept for a time (default 3 years), not by count: pruned now and daily.
   const auditDays = opts.auditRetentionDays ?? retentionDays(process.env.AUDIT_RETENTION_DAYS);
   const prune = () => {
@@ -56,7 +54,6 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
   };
   prune();
   setInterval(prune, 86_400_000).unref();
-  const limiter = new SignInLimiter();
   const app = new Hono();
   // A fault on these pages: the stack goes to the log only, the browser gets a zh-CN page.
   app.onError((err, c) => {
@@ -74,26 +71,9 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
     c.header('Cache-Control', 'no-cache');
     return c.body(STYLE);
   });
-  app.get('/login', (c) => c.html(loginPage([])));
   // The sign-in form is two short fields: anything larger is not read.
-  const loginLimit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => tooLarge(c, loginPage(['提交的内容过大'])) });
-  app.post('/login', loginLimit, async (c) => {
-    const form = await readForm(c);
-    if (!form) return c.html(loginPage([UNREADABLE]), 400);
-    const username = typeof form.username === 'string' ? form.username.trim().slice(0, 64) : '';
-    const password = typeof form.password === 'string' ? form.password.slice(0, 200) : '';
-    const now = deps.clock();
-    const who = address(c);
-    if (limiter.blocked(who, username, now)) return c.html(loginPage(['登录失败次数过多，请 15 分钟后再试'], username), 429);
-    const account = username && password ? checkPassword(deps.db, username, password) : null;
-    if (!account) {
-      limiter.fail(who, username, now);
-      return c.html(loginPage(['账号或密码不正确'], username), 401);
-    }
-    openSession(c, deps, account);
-    audit(deps.db, now, account, 'sign_in', null);
-    return c.redirect('/secretary/', 303);
-  });
+  const loginLimit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => tooLarge(c, loginPage(c, deps, ['提交的内容过大'])) });
+  signInRoutes(deps, app, loginLimit);
 
   const guarded = new Hono<SecEnv>();
   // Forms only: a roster of 200 lines is far below this.
@@ -112,6 +92,8 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
   guarded.route('/', codeRoutes(deps));
   guarded.route('/', teamAdminRoutes(deps));
   guarded.route('/', auditRoutes(deps, auditDays));
+  guarded.route('/', accountRoutes(deps));
+  guarded.route('/', passwordRoutes(deps));
   guarded.all('*', (c) => c.html(page('未找到', c.get('session'), html`<h1>页面不存在</h1><p><a href="/secretary/">返回总览</a></p>`), 404));
   app.route('/', guarded);
   return app;

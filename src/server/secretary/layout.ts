@@ -37,9 +37,15 @@ function header(s: Session | null): Html {
     <a href="/secretary/rubric">考核细则</a>
     <a href="/secretary/exports">导出</a>
     ${s.account.role === 'admin' ? html`<a href="/secretary/branches">党支部管理</a><a href="/secretary/audit">审计日志</a>` : ''}
+    <a href="/secretary/password">修改密码</a>
     <form method="post" action="/secretary/logout" class="inline">${csrf(s)}<button class="link">退出（${s.account.username}）</button></form>
   </nav>
 </header>`;
+}
+
+/** A viewer (支委会委员) reads; every form that changes something is left out of her pages. */
+export function canEdit(s: Session): boolean {
+  return s.account.role !== 'viewer';
 }
 
 export function csrf(s: Session): Html {

@@ -9,7 +9,7 @@ import type { MonthlyReport, ReportSubmission } from '../../domain/report';
 import { monthLabel } from '../../domain/calendar';
 import type { Sqlite } from '../db';
 import { setReview, type TeamRow } from '../store';
-import { csrf, errorBox, notice, when, type Html } from './layout';
+import { canEdit, csrf, errorBox, notice, when, type Html } from './layout';
 import type { Session } from './auth';
 import { FIGURE_COLUMNS } from './figures-table';
 import type { ReviewRow } from './data';
@@ -44,7 +44,7 @@ export interface ReviewForm { items: Record<string, string>; feedback: string; a
 
 export function reviewPage(args: {
   s: Session; team: TeamRow; report: MonthlyReport; review: ReviewRow | null; rubric: RubricItem[];
-  suggested: Record<string, number | null>; savedItems?: ItemScore[] | null; form?: ReviewForm; errors?: string[]; saved?: boolean;
+  suggested: Record<string, number | null>; savedItems?: ItemScore[] | null; form?: ReviewForm; errors?: string[]; saved?: boolean; restored?: boolean;
 }): Html {
   const { s, team, report, review, rubric } = args;
   const sub = report.submissions.at(-1)!;
@@ -52,7 +52,7 @@ export function reviewPage(args: {
   const saved = new Map((args.savedItems ?? []).map((x) => [x.id, x.score]));
   const value = (i: RubricItem) => args.form?.items[i.id] ?? String(saved.get(i.id) ?? args.suggested[i.id] ?? '');
   return html`<h1>${team.name} · ${monthLabel(report.month)} 月度工作汇报</h1>
-${notice(args.saved ? '评分已保存，小政委下次同步时即可看到。' : undefined)}
+${notice(args.saved ? '评分已保存，小政委下次同步时即可看到。' : args.restored ? '已恢复登录过期前填写的内容，尚未保存：请核对后按「保存评分」。' : undefined)}
 <p class="actions noprint"><a class="button secondary" href="/secretary/print?team=${team.id}&month=${report.month}">打印（A4）</a>
 <a class="button secondary" href="/secretary/export/report.docx?team=${team.id}&month=${report.month}">导出 Word</a>
 <a class="button secondary" href="/secretary/team/${team.id}?month=${report.month}">班组记录</a></p>
@@ -60,7 +60,7 @@ ${report.submissions.length > 1 ? revisions(report) : ''}
 ${submissionView(sub)}
 <h2>金点子与评分</h2>
 ${errorBox(args.errors ?? [])}
-<form method="post" action="/secretary/report/${report.id}/review" class="stack">${csrf(s)}
+<form method="post" action="/secretary/report/${report.id}/review" class="stack">${csrf(s)}<fieldset class="plain" ${canEdit(s) ? '' : 'disabled'}>
 <fieldset><legend>金点子（勾选为采纳）</legend>${sub.text.ideas.length === 0 ? html`<p class="muted">本月未提交金点子。</p>` : sub.text.ideas.map((i) => html`
 <label><input type="checkbox" name="adopted" value="${i.id}" ${adopted.has(i.id) ? 'checked' : ''}> ${i.title}</label><p class="muted">${i.content} 预期效果：${i.expectedEffect}</p>`)}</fieldset>
 <table><thead><tr><th>考核项目</th><th>计分依据</th><th class="num">分值</th><th>得分</th></tr></thead><tbody>
@@ -68,21 +68,26 @@ ${rubric.map((i) => html`<tr><td><label for="item-${i.id}">${i.name}</label></td
 <td><input type="number" id="item-${i.id}" name="item-${i.id}" min="0" max="${i.points}" step="0.5" value="${value(i)}" required></td></tr>`)}
 </tbody></table>
 <label for="feedback">反馈意见</label><textarea id="feedback" name="feedback" maxlength="${FEEDBACK_MAX}">${args.form?.feedback ?? review?.feedback ?? ''}</textarea>
-<div class="actions"><button type="submit">保存评分</button></div>
+</fieldset>${canEdit(s) ? html`<div class="actions"><button type="submit">保存评分</button></div>` : html`<p class="muted">只读账号：可查看评分，不能修改。</p>`}
 </form>
 ${review ? html`<p class="muted">上次评分：${review.score ?? '—'} 分，${when(review.reviewed_at)}</p>` : ''}`;
+}
+
+/** The form's fields as typed (for re-display, or a draft kept across an expired session). */
+export function readReviewForm(body: Record<string, unknown>, rubric: RubricItem[]): ReviewForm {
+  const str = (x: unknown) => (typeof x === 'string' ? x : '');
+  const list = (x: unknown) => (Array.isArray(x) ? x.map(str) : x === undefined ? [] : [str(x)]);
+  return {
+    items: Object.fromEntries(rubric.map((i) => [i.id, str(body[`item-${i.id}`]).trim()])),
+    feedback: str(body.feedback),
+    adopted: list(body.adopted),
+  };
 }
 
 /** Validates the posted form against the rubric; zh-CN messages, the input is kept for re-display. */
 export function parseReview(body: Record<string, string | File | (string | File)[]>, rubric: RubricItem[], ideaIds: Set<string>):
   { ok: true; items: ItemScore[]; feedback: string; adopted: string[] } | { ok: false; errors: string[]; form: ReviewForm } {
-  const str = (x: unknown) => (typeof x === 'string' ? x : '');
-  const list = (x: unknown) => (Array.isArray(x) ? x.map(str) : x === undefined ? [] : [str(x)]);
-  const form: ReviewForm = {
-    items: Object.fromEntries(rubric.map((i) => [i.id, str(body[`item-${i.id}`]).trim()])),
-    feedback: str(body.feedback),
-    adopted: list(body.adopted),
-  };
+  const form = readReviewForm(body, rubric);
   const errors: string[] = [];
   const items: ItemScore[] = [];
   for (const i of rubric) {

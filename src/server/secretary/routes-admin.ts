@@ -5,13 +5,15 @@ import { audit, currentBranch } from './access';
 import { addBranchWithSecretary, addTeam, checkName, USERNAME_RE, usernameTaken } from './accounts';
 import { teamNameError } from './teams';
 import type { AuthDeps, SecEnv } from './auth';
-import { csrf, errorBox, page, when, type Html } from './layout';
+import { canEdit, csrf, errorBox, page, when, type Html } from './layout';
+import { accountsSection } from './routes-accounts';
 import type { Session } from './auth';
 import type { BranchRow } from '../store';
 
 const str = (x: unknown) => (typeof x === 'string' ? x.trim() : '');
 
 export function teamForm(s: Session, branch: BranchRow, errors: string[] = [], name = ''): Html {
+  if (!canEdit(s)) return html``;
   return html`<h2>添加班组</h2>${errorBox(errors)}
 <form method="post" action="/secretary/teams" class="stack noprint">${csrf(s)}<input type="hidden" name="branch" value="${branch.id}">
 <label for="team-name">班组名称</label><input type="text" id="team-name" name="name" value="${name}" maxlength="40" required placeholder="例如 综采一队甲班">
@@ -47,7 +49,8 @@ ${rows.map((b) => html`<tr><td><a href="/secretary/?branch=${b.id}">${b.name}</a
 <form method="post" action="/secretary/branches" class="stack">${csrf(s)}
 <label for="b-name">党支部名称</label><input type="text" id="b-name" name="name" value="${input.name}" maxlength="40" required>
 <label for="b-user">书记登录账号（字母、数字，3–32位）</label><input type="text" id="b-user" name="username" value="${input.username}" maxlength="32" required>
-<div class="actions"><button>创建党支部和书记账号</button></div></form>`);
+<div class="actions"><button>创建党支部和书记账号</button></div></form>
+${accountsSection(db, s, clock())}`);
   };
 
   r.get('/branches', (c) => {

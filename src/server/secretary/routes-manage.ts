@@ -12,7 +12,8 @@ import {
   getConfig, namesText, parseNames, parseRoster, parseShifts, rosterText, shiftsText, teamKey,
   type NamedItem, type RosterItem, type ShiftItem,
 } from './config';
-import { csrf, errorBox, notice, page } from './layout';
+import { canEdit, csrf, errorBox, notice, page } from './layout';
+import { takeDraft } from './drafts';
 import { rubricPage, parseRubricForm } from './rubric-page';
 import { getRubric, setRubric } from './rubric';
 
@@ -54,7 +55,9 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
   r.get('/rubric', (c) => {
     const s = c.get('session');
     const branch = currentBranch(db, s.account, c.req.query('branch'));
-    return c.html(page('考核细则', s, rubricPage(s, branch, getRubric(db, branch.id), [], c.req.query('saved') === '1')));
+    const draft = takeDraft(c, deps, s.account.id);
+    const items = draft ? parseRubricForm(draft).items : getRubric(db, branch.id);
+    return c.html(page('考核细则', s, rubricPage(s, branch, items, [], c.req.query('saved') === '1', draft !== null)));
   });
   r.post('/rubric', async (c) => {
     const s = c.get('session');
@@ -67,7 +70,11 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     return c.redirect(`/secretary/rubric?saved=1${s.account.role === 'admin' ? `&branch=${branch.id}` : ''}`, 303);
   });
 
-  r.get('/team/:id/config', (c) => configPage(c, null));
+  r.get('/team/:id/config', (c) => {
+    const draft = takeDraft(c, deps, c.get('session').account.id);
+    const text = typeof draft?.text === 'string' ? draft.text : null;
+    return configPage(c, draft && text !== null ? { what: str(draft.what), text, errors: [], restored: true } : null);
+  });
   r.post('/team/:id/config', async (c) => {
     const s = c.get('session');
     const team = teamFor(db, s.account, c.req.param('id'));
@@ -90,7 +97,7 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     return c.redirect(`/secretary/team/${team.id}/config?saved=${what}`, 303);
   });
 
-  function configPage(c: Context<SecEnv>, bad: { what: string; text: string; errors: string[] } | null, status: 200 | 400 = 200) {
+  function configPage(c: Context<SecEnv>, bad: { what: string; text: string; errors: string[]; restored?: boolean } | null, status: 200 | 400 = 200) {
     const s = c.get('session');
     const team = teamFor(db, s.account, c.req.param('id') ?? '');
     if (!team) return c.text('班组不存在或无权查看', 404);
@@ -100,8 +107,9 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const value = (what: string, text: string) => (bad?.what === what ? bad.text : text);
     const risk = cur.riskTypes;
     const checklist = cur.checklist;
-    const block = (what: string, title: string, hint: string, current: string, retired: string[]) => html`
-<h2>${title}</h2>${bad?.what === what ? errorBox(bad.errors) : ''}
+    const block = (what: string, title: string, hint: string, current: string, retired: string[]) => !canEdit(s) ? html`
+<h2>${title}</h2><pre class="plain">${current}</pre>` : html`
+<h2>${title}</h2>${bad?.restored && bad.what === what ? notice('已恢复登录过期前填写的内容，尚未保存：请核对后再保存。') : ''}${bad?.what === what ? errorBox(bad.errors) : ''}
 <form method="post" action="/secretary/team/${team.id}/config" class="stack">${csrf(s)}<input type="hidden" name="what" value="${what}">
 <label for="t-${what}">${hint}</label><textarea id="t-${what}" name="text" rows="8">${value(what, current)}</textarea>
 ${retired.length ? html`<p class="muted">已停用（旧记录仍可读）：${retired.join('、')}</p>` : ''}

@@ -6,11 +6,12 @@ import { audit, currentBranch, reportTeam, teamFor, visibleTeams } from './acces
 import type { AuthDeps, SecEnv } from './auth';
 import { dayGrid, legend, monthNav, scoreTable, teamCard, teamMonth } from './dashboard';
 import { cachedFigures, dayStates, loadTeam, monthRange, reviewOf, teamSeq } from './data';
-import { page, when } from './layout';
+import { canEdit, page, when } from './layout';
 import { dayQuery, monthParam, today } from './params';
 import { printView } from './print';
 import { reportDoc } from './report-doc';
-import { parseReview, reviewPage, saveReview } from './review';
+import { parseReview, readReviewForm, reviewPage, saveReview } from './review';
+import { takeDraft } from './drafts';
 import { getRubric, itemScoresOf, scoreHistory, suggest } from './rubric';
 import { dayDetail, dutiesTable, hazardLedger, peopleLedger, reportsList, weeklySection } from './team';
 import { devicesSection } from './enrol';
@@ -71,7 +72,7 @@ export function teamRoutes(deps: AuthDeps): Hono<SecEnv> {
 ${monthNav(month, `/secretary/team/${team.id}`)}
 <p class="actions noprint"><a class="button secondary" href="/secretary/print?team=${team.id}&month=${month}">打印月报（A4）</a>
 <a class="button secondary" href="/secretary/export/report.docx?team=${team.id}&month=${month}">导出 Word</a>
-<a class="button secondary" href="/secretary/team/${team.id}/config">班组配置</a></p>
+<a class="button secondary" href="/secretary/team/${team.id}/config">${canEdit(s) ? '班组配置' : '查看班组配置'}</a></p>
 ${day ? dayDetail(d, day) : ''}
 <h2>日跟班</h2>${dutiesTable(d, month, team.id)}
 <h2>周帮扶</h2>${weeklySection(d, month)}
@@ -104,7 +105,10 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
     const report = team ? loadReport(team.id, c.req.param('id')) : null;
     if (!team || !report) return c.html(page('未找到', s, html`<h1>汇报不存在或尚未提交</h1><p><a href="/secretary/">返回总览</a></p>`), 404);
     audit(db, clock(), s.account, 'view_report', team.id, report.month);
-    return c.html(page('审阅评分', s, reviewPage({ s, team, report, ...reviewArgs(team.id, report), saved: c.req.query('saved') === '1' })));
+    const args = reviewArgs(team.id, report);
+    const draft = takeDraft(c, deps, s.account.id);
+    const form = draft ? readReviewForm(draft, args.rubric) : undefined;
+    return c.html(page('审阅评分', s, reviewPage({ s, team, report, ...args, saved: c.req.query('saved') === '1', ...(form ? { form, restored: true } : {}) })));
   });
 
   r.post('/report/:id/review', async (c) => {

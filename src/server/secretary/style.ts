@@ -2,6 +2,8 @@
 export const STYLE = `
 :root{--red:#a31515;--ink:#111;--muted:#555;--line:#bbb;--bg:#fff;--soft:#f6f1f1;--ok:#1f6f2a;--warn:#8a5a00}
 *{box-sizing:border-box}
+fieldset.plain{border:0;margin:0;padding:0;min-width:0}
+pre.plain{white-space:pre-wrap;font:inherit;background:var(--soft);padding:8px;margin:4px 0}
 body{margin:0;font-family:-apple-system,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif;color:var(--ink);background:var(--bg);font-size:16px;line-height:1.5}
 a{color:var(--red)}
 .top{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;justify-content:space-between;background:var(--red);color:#fff;padding:8px 16px}
