@@ -23,6 +23,12 @@ function topLevelManifest(): Plugin {
   };
 }
 
+/** The app version in index.html, for the diagnostics of the error screen (public/boot.js). */
+function appVersion(): Plugin {
+  const { version } = JSON.parse(readFileSync(here('./package.json'), 'utf8')) as { version: string };
+  return { name: 'app-version', transformIndexHtml: (html) => html.replace('%APP_VERSION%', version) };
+}
+
 export default defineConfig({
   root: here('./src'),
   publicDir: here('./public'),
@@ -39,6 +45,7 @@ export default defineConfig({
   },
   plugins: [
     topLevelManifest(),
+    appVersion(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '.',
