@@ -32,7 +32,8 @@
   function failed(err) {
     last = err;
     // The bundle does not parse: this engine is below the floor.
-    if (!w.__xzwStarted && err && err.name === 'SyntaxError') return tooOld();
+    // (Some engines give the error event a message only.)
+    if (!w.__xzwStarted && err && (err.name === 'SyntaxError' || /SyntaxError/.test(err.message))) return tooOld();
     // An error the app survived leaves its screen; one that leaves the page blank does not.
     setTimeout(function () { if (!$('app').firstElementChild) crash(last); }, 1500);
   }

@@ -121,6 +121,24 @@ test.describe('below the browser floor: a static zh-CN page, never a blank one',
     await page.screenshot({ path: `${SHOTS}/too-old.png` });
   });
 
+  test('an engine that reports the parse failure by message only gets it', async ({ page }) => {
+    await page.addInitScript(() => {
+      // Such an engine: the error event carries "SyntaxError: …" as its message and no error object.
+      window.addEventListener('error', (e) => {
+        if (e.error instanceof SyntaxError) {
+          e.stopImmediatePropagation();
+          window.dispatchEvent(new ErrorEvent('error', { message: `SyntaxError: ${e.error.message}` }));
+        }
+      }, true);
+    });
+    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: `const probe = 1 +;\n${await res.text()}` });
+    });
+    await page.goto('/');
+    await expectTooOldPage(page);
+  });
+
   test('an engine without ES modules gets it', async ({ page }) => {
     await page.addInitScript(() => {
       delete (HTMLScriptElement.prototype as { noModule?: boolean }).noModule;
