@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localDay, shiftWindow } from '../../src/domain/calendar';
 import { offsetAt, wallClock, zonedInstant } from '../../src/domain/zone';
 
@@ -54,6 +54,9 @@ describe('zone.ts agrees with @date-fns/tz over ten years', () => {
 
 describe('daylight saving, stated by hand', () => {
   const at = (iso: string) => Date.parse(iso);
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
   it('a time in the spring gap moves forward by the gap', () => {
     // New York 2026-03-08 02:00 EST → 03:00 EDT: 02:30 does not exist, read as 03:30 EDT.
     expect(zonedInstant(2026, 3, 8, 2, 30, 'America/New_York')).toBe(at('2026-03-08T03:30:00-04:00'));
@@ -85,6 +88,15 @@ describe('daylight saving, stated by hand', () => {
     const autumn = shiftWindow('2026-10-25', night, team);
     expect(spring.endMs - spring.startMs).toBe(7 * HOUR);
     expect(autumn.endMs - autumn.startMs).toBe(9 * HOUR);
+  });
+  it('an engine that prints midnight as 24 under h23 still reads hour 0 (and the right day)', () => {
+    const real = Intl.DateTimeFormat.prototype.formatToParts;
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts').mockImplementation(function (this: Intl.DateTimeFormat, d) {
+      return real.call(this, d).map((p) => (p.type === 'hour' && p.value === '00' ? { ...p, value: '24' } : p));
+    });
+    expect(new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: 'UTC' }).formatToParts(0)[0]!.value).toBe('24');
+    expect(wallClock(at('2026-11-23T00:30:00+08:00'), 'Asia/Shanghai')).toMatchObject({ day: 23, hour: 0, minute: 30 });
+    expect(zonedInstant(2026, 11, 23, 0, 0, 'Asia/Shanghai')).toBe(at('2026-11-23T00:00:00+08:00'));
   });
   it('an unknown zone fails loudly', () => {
     expect(() => localDay(0, 'Mars/Olympus')).toThrow('calendar: unknown time zone "Mars/Olympus"');
