@@ -3,7 +3,7 @@ import { newDuty } from '../domain/checklist';
 import type { DailyDuty, DayKey, ShiftDef } from '../domain/types';
 import { newId, now } from './clock';
 import { withDb } from './connection';
-import { alive, bump } from './records';
+import { alive, bump, copyRecord } from './records';
 
 export async function findDuty(day: DayKey, shiftId: string): Promise<DailyDuty | undefined> {
   const rows = await withDb((db) => db.duties.where('[day+shiftId]').equals([day, shiftId]).toArray());
@@ -33,7 +33,7 @@ export async function updateDuty(id: string, change: (d: DailyDuty) => DailyDuty
     db.transaction('rw', db.duties, async () => {
       const d = await db.duties.get(id);
       if (!d) throw new Error(`duty ${id} not found`);
-      const next = bump(change(structuredClone(d)));
+      const next = bump(change(copyRecord(d)));
       await db.duties.put(next);
       return next;
     }),

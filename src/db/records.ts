@@ -18,4 +18,17 @@ export function meta(id: string, at = now()): RecordMeta {
   return recordMeta(id, at);
 }
 
+/**
+ * A deep copy of a stored record (plain objects, arrays and primitives, as IndexedDB gives them
+ * back), so a change function never edits the row it was handed. Not `structuredClone`:
+ * Chromium < 98 and Safari < 15.4 lack it.
+ */
+export function copyRecord<T>(r: T): T {
+  if (Array.isArray(r)) return r.map(copyRecord) as T;
+  if (r === null || typeof r !== 'object') return r;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(r)) out[k] = copyRecord((r as Record<string, unknown>)[k]);
+  return out as T;
+}
+
 export const alive = <T extends { deleted: boolean }>(r: T): boolean => !r.deleted;

@@ -9,7 +9,7 @@ import { newHelpRecord, newWeeklyScreening, type HelpRecord, type WeeklyScreenin
 import { startFollowUp } from '../domain/weekly-carry';
 import { newId, now } from './clock';
 import { withDb } from './connection';
-import { alive, bump, meta } from './records';
+import { alive, bump, copyRecord, meta } from './records';
 import type { AppDb } from './schema';
 
 type Stored = Parameters<AppDb['helpRecords']['put']>[0];
@@ -24,7 +24,7 @@ export async function changeRecord<T extends RecordMeta>(table: WeeklyTable, id:
     db.transaction('rw', db.table(table), async () => {
       const r = (await db.table(table).get(id)) as T | undefined;
       if (!r) throw new Error(`${table} ${id} not found`);
-      const next = bump(fn(structuredClone(r)));
+      const next = bump(fn(copyRecord(r)));
       await db.table(table).put(next);
       return next;
     }),

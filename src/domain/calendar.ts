@@ -2,10 +2,10 @@
  * Calendar math in the team's time zone: production days, shift windows, ISO weeks, months.
  * Instants are epoch ms; days/weeks/months are string keys (types.ts). Nothing here reads the
  * device clock or zone: keys are pure calendar values (computed in UTC, where no DST can shift
- * a day) and instants are built with TZDate in the team's zone.
+ * a day) and instants are built in the team's zone with zone.ts.
  */
-import { TZDate } from '@date-fns/tz';
 import type { DayKey, MonthKey, ShiftDef, Team, TimeOfDay, WeekKey } from './types';
+import { wallClock, zonedInstant } from './zone';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 type TeamClock = Pick<Team, 'timeZone' | 'overnightRule'>;
@@ -59,7 +59,7 @@ const keyOf = (d: Date): DayKey => format(d, 'yyyy-MM-dd');
 /**
  * Day/week/month keys are pure calendar values: they are held as plain Dates at UTC midnight
  * and moved with integer arithmetic (no zone, no DST, no locale). Only instants use the team's
- * zone (TZDate). This is also ~1000× faster than TZDate-based date-fns calls on hot paths
+ * zone (zone.ts). This is also ~1000× faster than zoned date-fns calls on hot paths
  * (the month report calls weekMonth per help record).
  */
 const DAY_MS = 86_400_000;
@@ -105,9 +105,14 @@ function weekMonday(week: WeekKey): Date {
 
 /** The calendar date of an instant in `timeZone` (not yet the production day; see currentShift). */
 export function localDay(nowMs: number, timeZone: string): DayKey {
-  const z = new TZDate(nowMs, timeZone); // getters read the wall clock in that zone
-  if (Number.isNaN(z.getTime())) throw new Error(`calendar: unknown time zone "${timeZone}"`);
-  return keyOf(utcDay(z.getFullYear(), z.getMonth() + 1, z.getDate()));
+  if (!Number.isFinite(nowMs)) throw new Error(`calendar: invalid instant ${nowMs}`);
+  let w;
+  try {
+    w = wallClock(nowMs, timeZone);
+  } catch {
+    throw new Error(`calendar: unknown time zone "${timeZone}"`);
+  }
+  return keyOf(utcDay(w.year, w.month, w.day));
 }
 
 export function addDays(day: DayKey, n: number): DayKey {
@@ -117,10 +122,12 @@ export function addDays(day: DayKey, n: number): DayKey {
 /** The instant of wall-clock `minutes` on `day` in the team's zone. */
 function instant(day: DayKey, minutes: number, timeZone: string): number {
   const d = parseDay(day);
-  const ms = new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
-  // TZDate yields NaN for an unknown zone; fail loudly rather than file records under no day.
-  if (Number.isNaN(ms)) throw new Error(`calendar: unknown time zone "${timeZone}"`);
-  return ms;
+  try {
+    return zonedInstant(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), Math.floor(minutes / 60), minutes % 60, timeZone);
+  } catch {
+    // Fail loudly rather than file records under no day.
+    throw new Error(`calendar: unknown time zone "${timeZone}"`);
+  }
 }
 
 /** Start and end instants of `shift` when it is worked for production day `day`. */

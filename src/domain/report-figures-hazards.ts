@@ -24,11 +24,11 @@ function dayIndex(day: DayKey): number {
 export function closedAsOf(h: Hazard, day: DayKey): DayKey | null {
   const hasClose = h.history.some((e) => e.action === 'close');
   if (!hasClose) return h.status === 'closed' && h.closedDay !== null && h.closedDay <= day ? h.closedDay : null;
-  const last = h.history
+  const sorted = h.history
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => e.day <= day)
-    .sort((a, b) => a.e.day.localeCompare(b.e.day) || a.e.at - b.e.at || a.i - b.i)
-    .at(-1)?.e;
+    .sort((a, b) => a.e.day.localeCompare(b.e.day) || a.e.at - b.e.at || a.i - b.i);
+  const last = sorted[sorted.length - 1]?.e;
   return last?.action === 'close' ? last.day : null;
 }
 

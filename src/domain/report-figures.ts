@@ -38,7 +38,7 @@ const live = <T extends { deleted: boolean }>(rs: readonly T[]): T[] => rs.filte
 export function computeMonthFigures(month: MonthKey, input: MonthInput): MonthFigures {
   const days = monthDays(month);
   const first = days[0];
-  const last = days.at(-1);
+  const last = days[days.length - 1];
   if (first === undefined || last === undefined) throw new Error(`computeMonthFigures: bad month ${month}`);
 
   const hazards = live(input.hazards);

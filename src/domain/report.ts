@@ -122,7 +122,7 @@ export function isRevised(report: MonthlyReport): boolean {
 }
 
 export function latestSubmission(report: MonthlyReport): ReportSubmission | null {
-  return report.submissions.at(-1) ?? null;
+  return report.submissions[report.submissions.length - 1] ?? null;
 }
 
 /**

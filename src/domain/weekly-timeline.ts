@@ -71,7 +71,7 @@ export function personTimeline(workerId: string, src: PersonSources): TimelineIt
   }
   for (const r of src.helpRecords) {
     if (r.deleted || r.workerId !== workerId) continue;
-    const day = weekDays(r.week).at(-1) ?? r.week;
+    const day = weekDays(r.week)[6] ?? r.week;
     items.push({
       kind: 'help', day, sortKey: key(day, 'help', r.createdAt, r.id), recordId: r.id,
       week: r.week, riskTypeIds: [...r.riskTypeIds], result: r.result,

@@ -16,7 +16,7 @@ export function lazyScreen<P extends object>(
     const [C, setC] = useState<ComponentType<P> | null>(() => loaded);
     useEffect(() => {
       if (C) return;
-      pending ??= load().then((c) => (loaded = c));
+      if (!pending) pending = load().then((c) => (loaded = c));
       pending.then((c) => setC(() => c)).catch(showError);
     }, [C]);
     return C ? <C {...props} /> : placeholder();

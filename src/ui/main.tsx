@@ -1,13 +1,16 @@
 import { render } from 'preact';
 import { App } from './app';
+import { ErrorBoundary } from './boundary';
 import { listenForInstallPrompt } from './install';
 import { askPersistence } from './storage';
 import { registerServiceWorker } from './update';
 import './styles.css';
 
+// Tells src/boot/boot.js the bundle parsed and runs on this engine (else it shows 浏览器版本太旧).
+(window as { __xzwStarted?: boolean }).__xzwStarted = true;
 listenForInstallPrompt();
 registerServiceWorker();
 void askPersistence();
 // Retention is off the first load: its own chunk, a few seconds after start.
 setTimeout(() => void import('./retention').then((m) => m.scheduleRetention()), 5_000);
-render(<App />, document.getElementById('app')!);
+render(<ErrorBoundary><App /></ErrorBoundary>, document.getElementById('app')!);

@@ -10,6 +10,7 @@ export interface StorageState {
 export const storageState = signal<StorageState>({ persisted: null, usage: null, quota: null });
 
 export async function refreshStorage(): Promise<StorageState> {
+  // eslint-disable-next-line compat/compat -- absent on Safari 14: read as undefined and checked
   const sm = navigator.storage;
   if (!sm?.persisted) return storageState.value;
   const [persisted, est] = await Promise.all([sm.persisted(), sm.estimate?.() ?? Promise.resolve({} as StorageEstimate)]);
@@ -19,6 +20,7 @@ export async function refreshStorage(): Promise<StorageState> {
 
 /** Asks once at start; browsers grant it silently to installed or often-used apps. */
 export async function askPersistence(): Promise<boolean | null> {
+  // eslint-disable-next-line compat/compat -- absent on Safari 14: read as undefined and checked
   const sm = navigator.storage;
   if (!sm?.persist) return null;
   const already = await sm.persisted();

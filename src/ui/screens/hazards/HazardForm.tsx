@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { HazardInput } from '../../../domain/hazard';
 import { validateHazardInput } from '../../../domain/validation';
+import { DateField } from '../../components/DateField';
 
 /** 五定 in short: what, who (定人), by when (定时). Keeps the text if saving fails. */
 export function HazardForm(props: { onAdd: (h: HazardInput) => Promise<boolean> }) {
@@ -24,10 +25,8 @@ export function HazardForm(props: { onAdd: (h: HazardInput) => Promise<boolean> 
     <form class="stack" onSubmit={submit} noValidate>
       <textarea aria-label="隐患或问题" placeholder="发现的隐患或问题" value={description} maxLength={200}
         onInput={(e) => setDescription(e.currentTarget.value)} />
-      <div class="grid2">
-        <input aria-label="整改责任人" placeholder="责任人" value={responsible} maxLength={20} onInput={(e) => setResponsible(e.currentTarget.value)} />
-        <input aria-label="整改期限" type="date" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} />
-      </div>
+      <input aria-label="整改责任人" placeholder="整改责任人" value={responsible} maxLength={20} onInput={(e) => setResponsible(e.currentTarget.value)} />
+      <div class="dt-row"><span>整改期限（可不填）</span><DateField label="整改期限" optional value={deadline} onChange={setDeadline} /></div>
       {errors.length > 0 && <ul class="error" role="alert">{errors.map((m) => <li key={m}>{m}</li>)}</ul>}
       <button type="submit" class="primary">登记隐患</button>
     </form>

@@ -11,7 +11,7 @@ export function HistoryScreen({ team }: { team: Team }) {
   const today = localDay(Date.now(), team.timeZone);
   const [month, setMonth] = useState(monthKey(today));
   const days = historyDays(month, today);
-  const duties = useLive(() => dutiesBetween(days.at(-1) ?? today, days[0] ?? today), [month]) ?? [];
+  const duties = useLive(() => dutiesBetween(days[days.length - 1] ?? today, days[0] ?? today), [month]) ?? [];
   const hazards = useLive(() => listHazards(), []) ?? [];
   const hazardsOf = (dutyId: string) => hazards.filter((h) => h.dutyId === dutyId).length;
   const shifts = shiftsInDayOrder(team);

@@ -4,6 +4,7 @@ import { HARDSHIP_HELP_LABELS, type HardshipHelp } from '../../../domain/weekly'
 import { firstErrorByField, TEXT_MAX, validateHardship } from '../../../domain/weekly-validate';
 import type { HardshipInput } from '../../../db/people';
 import { Chip } from '../../components/Chip';
+import { DateField } from '../../components/DateField';
 import { PRIVACY_NOTE } from '../week/strings';
 
 const HELPS = Object.keys(HARDSHIP_HELP_LABELS) as HardshipHelp[];
@@ -53,7 +54,7 @@ export function HardshipForm(props: { workers: Worker[]; today: DayKey; onSubmit
       )}
       {err('amountYuan')}
       <label for="hs-day">日期</label>
-      <input id="hs-day" type="date" value={f.day} onInput={set('day')} />
+      <DateField id="hs-day" label="日期" value={f.day} onChange={(day) => setF({ ...f, day })} />
       {err('day')}
       <label for="hs-note">说明（可不填）</label>
       <input id="hs-note" maxLength={TEXT_MAX} value={f.note} onInput={set('note')} />

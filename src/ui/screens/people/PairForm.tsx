@@ -3,6 +3,7 @@ import type { Worker } from '../../../domain/types';
 import { firstErrorByField, validatePair } from '../../../domain/weekly-validate';
 import type { PairInput } from '../../../db/people';
 import { Chip } from '../../components/Chip';
+import { DateField } from '../../components/DateField';
 import { toggleIn } from '../../components/WorkerPicker';
 
 /** Who (a 党员) helps whom, from when. Validated before saving: a pair needs both sides. */
@@ -41,7 +42,7 @@ export function PairForm(props: { workers: Worker[]; initial: PairInput; onSubmi
       </div>
       {err('workerIds')}
       <label for="pair-since">开始日期</label>
-      <input id="pair-since" type="date" value={since} onInput={(e) => setSince(e.currentTarget.value)} />
+      <DateField id="pair-since" label="开始日期" value={since} onChange={setSince} />
       {err('since')}
       <div class="row">
         <button type="submit" class="primary wk-done">保存结对</button>

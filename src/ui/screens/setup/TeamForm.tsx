@@ -5,6 +5,7 @@ import type { OvernightRule, ShiftDef, Team } from '../../../domain/types';
 import { validateTeamSetup } from '../../../domain/validation';
 import { crossesMidnight } from '../../../domain/calendar';
 import type { TeamInput } from '../../../db/team';
+import { TimeField } from '../../components/TimeField';
 
 /** The team's name, district, instructor and shifts: used on first run and in settings. */
 export function TeamForm(props: { team?: Team; submitLabel: string; onSubmit: (t: TeamInput) => Promise<void> }) {
@@ -48,9 +49,9 @@ export function TeamForm(props: { team?: Team; submitLabel: string; onSubmit: (t
       {shifts.map((s, i) => (
         <div class="shift-row" key={s.id} data-testid="shift-row">
           <input aria-label="班次名称" class="shift-name" value={s.name} onInput={(e) => editShift(i, { name: e.currentTarget.value })} />
-          <input aria-label="开始时间" type="time" value={s.start} onInput={(e) => editShift(i, { start: e.currentTarget.value })} />
+          <TimeField label="开始时间" value={s.start} onChange={(start) => editShift(i, { start })} />
           <span aria-hidden="true">至</span>
-          <input aria-label="结束时间" type="time" value={s.end} onInput={(e) => editShift(i, { end: e.currentTarget.value })} />
+          <TimeField label="结束时间" value={s.end} onChange={(end) => editShift(i, { end })} />
           <button type="button" aria-label={`删除${s.name}`} onClick={() => setShifts(shifts.filter((_, j) => j !== i))}>✕</button>
         </div>
       ))}
