@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { parse } from 'acorn';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -23,7 +24,38 @@ function topLevelManifest(): Plugin {
   };
 }
 
-/** The app version in index.html, for the diagnostics of the error screen (public/boot.js). */
+/**
+ * src/boot/*.js are classic ES5 scripts that must run where the bundle cannot (the browser floor;
+ * tests/build parses them at ES5). Served as they are in dev; in the build emitted at the top
+ * level without comments and indentation, as boot.js counts in the first load.
+ */
+function bootScripts(): Plugin {
+  const names = ['boot.js', 'crash.js'];
+  const source = (name: string) => readFileSync(here(`./src/boot/${name}`), 'utf8');
+  const strip = (code: string) => {
+    const cuts: [number, number][] = [];
+    parse(code, { ecmaVersion: 5, onComment: (_block, _text, start, end) => void cuts.push([start, end]) });
+    let out = code;
+    for (const [start, end] of cuts.reverse()) out = out.slice(0, start) + out.slice(end);
+    return out.split('\n').map((l) => l.trim()).filter(Boolean).join('\n') + '\n';
+  };
+  return {
+    name: 'boot-scripts',
+    configureServer(server) {
+      for (const name of names) {
+        server.middlewares.use(`/${name}`, (_req, res) => {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(source(name));
+        });
+      }
+    },
+    generateBundle() {
+      for (const name of names) this.emitFile({ type: 'asset', fileName: name, source: strip(source(name)) });
+    },
+  };
+}
+
+/** The app version in index.html, for the diagnostics of the error screen (src/boot/boot.js). */
 function appVersion(): Plugin {
   const { version } = JSON.parse(readFileSync(here('./package.json'), 'utf8')) as { version: string };
   return { name: 'app-version', transformIndexHtml: (html) => html.replace('%APP_VERSION%', version) };
@@ -46,6 +78,7 @@ export default defineConfig({
   plugins: [
     topLevelManifest(),
     appVersion(),
+    bootScripts(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '.',

@@ -1,6 +1,6 @@
 /**
  * The top-level error boundary: a screen that throws while rendering hands the error to
- * public/boot.js, which shows the static zh-CN error screen of index.html (records are safe,
+ * src/boot/boot.js, which shows the static zh-CN error screen of index.html (records are safe,
  * how many wait to be sent, 重新加载, 复制诊断信息). That screen needs nothing of the bundle,
  * so it shows even where the failure is in the app's own code.
  */

@@ -6,7 +6,7 @@ import { askPersistence } from './storage';
 import { registerServiceWorker } from './update';
 import './styles.css';
 
-// Tells public/boot.js the bundle parsed and runs on this engine (else it shows 浏览器版本太旧).
+// Tells src/boot/boot.js the bundle parsed and runs on this engine (else it shows 浏览器版本太旧).
 (window as { __xzwStarted?: boolean }).__xzwStarted = true;
 listenForInstallPrompt();
 registerServiceWorker();

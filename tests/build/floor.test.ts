@@ -37,13 +37,15 @@ describe('the built app holds on the browser floor', () => {
     }
     expect(refused).toEqual([]);
   });
-  it('boot.js, which must run where the bundle cannot, is a classic ES5 script loaded before the app', () => {
+  it('boot.js and crash.js, which must run where the bundle cannot, are classic ES5; boot.js loads before the app', () => {
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.filter((s) => !s.includes('type="module"'))).toEqual(['<script src="/boot.js">']);
     // Classic scripts run before deferred module scripts wherever they stand; nothing else is inline (CSP).
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-    expect(() => parse(readFileSync(join(outDir, 'boot.js'), 'utf8'), { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+    for (const name of ['boot.js', 'crash.js']) {
+      expect(() => parse(readFileSync(join(outDir, name), 'utf8'), { ecmaVersion: 5, sourceType: 'script' }), name).not.toThrow();
+    }
   });
   it('no built script calls a built-in above the floor unguarded', () => {
     // The lint gate refuses these in our code; a dependency could still bring them.

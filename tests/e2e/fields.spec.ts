@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { setUpTeam } from './helpers';
 
-// Time and date fields are the app's own selects (components/DateTimeFields.tsx): 24-hour,
+// Time and date fields are the app's own selects (components/TimeField.tsx, DateField.tsx): 24-hour,
 // zh-CN, whole at 390 px whatever the engine's own time/date inputs would print.
 const SHOTS = '.tmp/shots';
 

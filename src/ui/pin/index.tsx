@@ -36,7 +36,7 @@ if (localStorage.getItem(PIN_HINT)) {
 }
 
 /** The same colour as the lock screen, so nothing flashes while its chunk loads. */
-export const LockScreen = lazyScreen(loadLock, () => <div style={{ position: 'fixed', inset: 0, background: '#7a0f0f' }} />);
+export const LockScreen = lazyScreen(loadLock, () => <div style={{ position: 'fixed', top: 0, right: 0, bottom: 0, left: 0, background: '#7a0f0f' }} />);
 
 /** False until the PIN is typed in this page: a cold start with a PIN opens locked. */
 const unlocked = signal(false);

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { HazardInput } from '../../../domain/hazard';
 import { validateHazardInput } from '../../../domain/validation';
-import { DateField } from '../../components/DateTimeFields';
+import { DateField } from '../../components/DateField';
 
 /** 五定 in short: what, who (定人), by when (定时). Keeps the text if saving fails. */
 export function HazardForm(props: { onAdd: (h: HazardInput) => Promise<boolean> }) {

@@ -4,7 +4,7 @@ import { HARDSHIP_HELP_LABELS, type HardshipHelp } from '../../../domain/weekly'
 import { firstErrorByField, TEXT_MAX, validateHardship } from '../../../domain/weekly-validate';
 import type { HardshipInput } from '../../../db/people';
 import { Chip } from '../../components/Chip';
-import { DateField } from '../../components/DateTimeFields';
+import { DateField } from '../../components/DateField';
 import { PRIVACY_NOTE } from '../week/strings';
 
 const HELPS = Object.keys(HARDSHIP_HELP_LABELS) as HardshipHelp[];

@@ -3,7 +3,7 @@ import type { Worker } from '../../../domain/types';
 import { firstErrorByField, validatePair } from '../../../domain/weekly-validate';
 import type { PairInput } from '../../../db/people';
 import { Chip } from '../../components/Chip';
-import { DateField } from '../../components/DateTimeFields';
+import { DateField } from '../../components/DateField';
 import { toggleIn } from '../../components/WorkerPicker';
 
 /** Who (a 党员) helps whom, from when. Validated before saving: a pair needs both sides. */

@@ -1,5 +1,6 @@
 /** Small pure helpers of the report screens (labels and comparisons, no storage). */
 import { latestSubmission, type MonthlyReport, type ReportText } from '../../../domain/report';
+import { wallClock } from '../../../domain/zone';
 
 /** Text as a submission stores it (trimmed, blank priorities dropped), to compare with one. */
 function normalised(t: ReportText): string {
@@ -42,11 +43,9 @@ export function statusOf(r: MonthlyReport | undefined): StatusKey {
 
 /** '11月30日 18:05', in the team's zone (the phone may be set to another). */
 export function timeLabel(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(ms);
-  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('month')}月${get('day')}日 ${get('hour')}:${get('minute')}`;
+  const w = wallClock(ms, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${w.month}月${w.day}日 ${two(w.hour)}:${two(w.minute)}`;
 }
 
 export const EMPTY_TEXT: ReportText = { lookBack: '', progress: '', nextPriorities: [], methods: '', ideas: [] };

@@ -5,7 +5,7 @@ import type { OvernightRule, ShiftDef, Team } from '../../../domain/types';
 import { validateTeamSetup } from '../../../domain/validation';
 import { crossesMidnight } from '../../../domain/calendar';
 import type { TeamInput } from '../../../db/team';
-import { TimeField } from '../../components/DateTimeFields';
+import { TimeField } from '../../components/TimeField';
 
 /** The team's name, district, instructor and shifts: used on first run and in settings. */
 export function TeamForm(props: { team?: Team; submitLabel: string; onSubmit: (t: TeamInput) => Promise<void> }) {

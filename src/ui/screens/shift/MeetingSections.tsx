@@ -28,7 +28,7 @@ export function LessonSection({ duty, edit, recentTopics }: SectionProps & { rec
     <>
       <Section title="班前教育60秒" done={!!duty && sectionDone(duty, 'lesson')} id="sec-lesson">
         {recentTopics.length > 0 && (
-          <div class="row" style={{ marginBottom: '8px' }}>
+          <div class="row" style={{ marginBottom: 0 }}>
             {recentTopics.map((t) => (
               <button type="button" key={t} class={t === topic ? 'chip on' : 'chip'} aria-pressed={t === topic} onClick={() => edit((d) => ({ ...d, lessonTopic: t }))}>{t}</button>
             ))}

@@ -39,7 +39,7 @@ export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day
         </div>
         <a class="btn" href={`/shift/${addDays(day, 1)}/${shiftId}`} aria-label="后一天">›</a>
       </div>
-      <div class="row" style={{ margin: '8px 0' }} role="tablist" aria-label="班次">
+      <div class="row" style={{ margin: '8px 0 0' }} role="tablist" aria-label="班次">
         {shiftsInDayOrder(team).map((s) => (
           <a key={s.id} role="tab" aria-selected={s.id === shiftId} class={s.id === shiftId ? 'btn primary' : 'btn'} href={`/shift/${day}/${s.id}`}>
             {s.name}

@@ -1,32 +1,14 @@
 /*
- * Runs before the app, as a classic script in ES5 (tests/build parses it at ES5), so it works
- * on every engine, also where the bundle cannot: never a blank screen.
- * - Below the floor (no ES modules, or the bundle does not parse): shows #too-old.
- * - An error while the app shows nothing, or window.__xzwCrash(error) from the app's error
- *   boundary: shows #crash with the number of records waiting to be sent, read from IndexedDB
- *   directly (the app's code may be what failed).
- * Not inline: the CSP allows scripts from 'self' only.
+ * The details of the error screen, loaded by boot.js only when it shows #crash (so the first
+ * load stays small): how many records wait to be sent, read from IndexedDB directly (the app's
+ * own code may be what failed), and 复制诊断信息. Classic ES5 like boot.js (tests/build checks).
  */
 (function () {
   'use strict';
   var d = document;
   var w = window;
   var TABLES = ['teams', 'workers', 'riskTypes', 'duties', 'hazards', 'weeklyScreenings', 'helpRecords', 'pairs', 'hardships', 'reports'];
-  var shown = false;
-  var lastError = null;
-
   function $(id) { return d.getElementById(id); }
-  function reveal(id) {
-    if (shown) return false;
-    shown = true;
-    $('app').hidden = true;
-    $(id).hidden = false;
-    return true;
-  }
-
-  function tooOld() {
-    if (reveal('too-old')) $('too-old-url').textContent = location.href;
-  }
 
   /** Records waiting to be sent (dirty = 1), or -1 if they cannot be read. */
   function countOutbox(done) {
@@ -57,7 +39,7 @@
           };
         }
       };
-    } catch (e) {
+    } catch (_e) {
       end(-1);
     }
   }
@@ -98,7 +80,7 @@
       area.focus();
       area.select();
       var ok = false;
-      try { ok = d.execCommand('copy'); } catch (e) { ok = false; }
+      try { ok = d.execCommand('copy'); } catch (_e) { ok = false; }
       said(ok);
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -108,39 +90,11 @@
     }
   }
 
-  function crash(err) {
-    if (!reveal('crash')) return;
-    $('crash-reload').onclick = function () { location.reload(); };
-    $('crash-copy').onclick = function () { copy(diagnostics(err)); };
-    countOutbox(function (n) {
-      $('crash-outbox').textContent = n > 0 ? '有 ' + n + ' 条记录保存在这部手机上，正在等待发送，有信号时会自动发送。'
-        : n === 0 ? '没有等待发送的记录。'
-          : '暂时读不出等待发送的记录数，但记录仍然保存在这部手机上。';
-    });
-  }
-
-  function failed(err) {
-    lastError = err;
-    // The bundle does not parse: this engine is below the floor.
-    if (!w.__xzwStarted && err && err.name === 'SyntaxError') { tooOld(); return; }
-    // An error the app survived leaves its screen; one that leaves the page blank does not.
-    setTimeout(function () {
-      if (!$('app').firstElementChild) crash(lastError);
-    }, 1500);
-  }
-
-  w.__xzwCrash = crash;
-  w.addEventListener('error', function (e) { failed(e.error || { message: e.message }); });
-  w.addEventListener('unhandledrejection', function (e) { failed(e.reason); });
-  if (!('noModule' in d.createElement('script'))) tooOld();
-  w.addEventListener('load', function () {
-    // The app never started (a chunk missing, or an engine that fails without an error event).
-    setTimeout(function () {
-      if (!w.__xzwStarted && !shown) failed(lastError || { message: '应用没有启动' });
-    }, 3000);
-    // Started but still shows nothing (e.g. IndexedDB refused to open and the app waits on it).
-    setTimeout(function () {
-      if (!$('app').firstElementChild) crash(lastError || { message: '页面空白：应用启动后没有显示任何内容' });
-    }, 8000);
+  var err = w.__xzwError;
+  $('crash-copy').onclick = function () { copy(diagnostics(err)); };
+  countOutbox(function (n) {
+    $('crash-outbox').textContent = n > 0 ? '有 ' + n + ' 条记录保存在这部手机上，正在等待发送，有信号时会自动发送。'
+      : n === 0 ? '没有等待发送的记录。'
+        : '暂时读不出等待发送的记录数，但记录仍然保存在这部手机上。';
   });
 }());
