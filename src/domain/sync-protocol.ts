@@ -114,12 +114,6 @@ export interface Ack {
   rev: number;
   /** Present when the server keeps another version (the phone's lost): the phone adopts it. */
   current?: SyncRecord;
-  /**
-   * The acknowledged version's updatedAt (servers from protocol v1.1 on). A phone that has
-   * reached MAX_REV_JUMP unsent edits keeps the rev and moves updatedAt, so rev alone no
-   * longer tells whether the stored version is the one acknowledged.
-   */
-  updatedAt?: number;
 }
 /** invalid_record: a body its table's schema refuses (record-schemas.ts), on the phone or the server, or a 400 for that record alone. */
 /** invalid_rev: rev not a safe integer, or more than MAX_REV_JUMP beyond the server's. */
@@ -219,6 +213,8 @@ export interface SyncState {
   teamId: string | null;
   teamName: string | null;
   branchName: string | null;
+  /** 区队 as the server names it (PullResponse.team), once a pull brought it. */
+  teamDistrict?: string | null;
   auth: AuthState;
   /** Pull cursor: the server's change counter already applied. */
   cursor: number;
