@@ -44,6 +44,12 @@ export const SYNC_TABLE_NAMES = [
 ] as const;
 export type SyncTableName = (typeof SYNC_TABLE_NAMES)[number];
 
+/** A device name as stored: no control characters, trimmed, at most DEVICE_NAME_MAX characters. */
+export function cleanDeviceName(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  return [...raw.replace(/[\u0000-\u001f\u007f]/g, '').trim()].slice(0, DEVICE_NAME_MAX).join('').trim();
+}
+
 /** Accepts 'abcd-2345', ' abcd2345 ' …: the form a person types or a link carries. */
 export function normaliseEnrolCode(raw: string): string {
   return raw.toUpperCase().replace(/[\s-]/g, '');
@@ -65,8 +71,12 @@ export const EnrolRequestSchema = v.strictObject({
   code: EnrolCodeSchema,
   /** Random per phone, kept locally: lets a phone whose answer was lost redeem the code again. */
   nonce: v.pipe(v.string(), v.minLength(16), v.maxLength(64)),
-  /** Shown to the secretary on the device page (e.g. 刘建国的手机); trimmed, at most DEVICE_NAME_MAX. */
-  deviceName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(DEVICE_NAME_MAX, `设备名称请控制在${DEVICE_NAME_MAX}字以内`)), ''),
+  /**
+   * Shown to the secretary on the device page (e.g. 刘建国的手机). Stored without control
+   * characters, trimmed and cut to DEVICE_NAME_MAX: apps already installed send up to 64
+   * characters of their user agent, and refusing those would stop them enrolling.
+   */
+  deviceName: v.optional(v.pipe(v.string(), v.maxLength(200, '设备名称过长'), v.transform(cleanDeviceName)), ''),
 });
 export type EnrolRequest = v.InferInput<typeof EnrolRequestSchema>;
 
