@@ -46,7 +46,6 @@ export type SyncTableName = (typeof SYNC_TABLE_NAMES)[number];
 
 /** A device name as stored: no control characters, trimmed, at most DEVICE_NAME_MAX characters. */
 export function cleanDeviceName(raw: string): string {
-  // eslint-disable-next-line no-control-regex
   return [...raw.replace(/[\u0000-\u001f\u007f]/g, '').trim()].slice(0, DEVICE_NAME_MAX).join('').trim();
 }
 
