@@ -17,6 +17,7 @@ import {
 } from '../domain/sync-protocol';
 import { validateRecordBody } from '../domain/record-schemas';
 import { now as clockNow } from './clock';
+import { foldDuplicateDuties, mergeLostDuty, withDutyTables } from './duty-fold';
 import { SYNCED_TABLES, type AppDb } from './schema';
 
 const STATE_KEY = 'sync.state';
@@ -30,7 +31,7 @@ export const EMPTY_STATE: SyncState = {
 };
 
 type Row = Record<string, unknown> & {
-  id: string; rev: number; updatedAt: number; deleted: boolean; dirty: 0 | 1; ackedAt?: number; scrubbedAt?: number;
+  id: string; rev: number; updatedAt: number; deleted: boolean; dirty: 0 | 1; ackedAt?: number; scrubbedAt?: number; syncedRev?: number;
 };
 
 const RECOVERABLE = new Set(['DatabaseClosedError', 'InvalidStateError', 'UnknownError', 'TransactionInactiveError']);
@@ -52,7 +53,7 @@ const utf8 = new TextEncoder();
 
 /** The wire form: `dirty`, `ackedAt` and `scrubbedAt` belong to this phone alone. */
 function toSyncRecord(table: SyncTableName, row: Row): SyncRecord {
-  const { dirty: _dirty, ackedAt: _acked, scrubbedAt: _scrubbed, ...body } = row;
+  const { dirty: _dirty, ackedAt: _acked, scrubbedAt: _scrubbed, syncedRev: _synced, ...body } = row;
   return { table, id: row.id, rev: row.rev, updatedAt: row.updatedAt, deleted: Boolean(row.deleted), body };
 }
 
@@ -117,20 +118,25 @@ async function storeRejections(db: AppDb, entries: RejectedEntry[]): Promise<voi
  * Applies a push answer in one transaction: clears `dirty` only where the stored revision
  * is still the acknowledged one (an edit made while the push was in flight stays dirty and
  * goes next time), adopts the server's version where the phone's lost a conflict, and
- * records refusals.
+ * records refusals. `sent`: the batch as sent; a record whose rev was held at the bound
+ * (domain/revision.ts) and edited again in flight has the same rev but a later updatedAt.
  */
 export function acknowledge(
   db: AppDb, acks: Ack[], rejections: Rejection[], now: number, piggy?: { since: number; pull: PullResponse },
+  sent: readonly SyncRecord[] = [],
 ): Promise<void> {
-  const tables = [...new Set([...acks, ...rejections, ...(piggy?.pull.records ?? [])].map((a) => a.table))];
+  const sentAt = new Map(sent.map((r) => [`${r.table}/${r.id}`, r.updatedAt]));
+  const tables = withDutyTables([...new Set([...acks, ...rejections, ...(piggy?.pull.records ?? [])].map((a) => a.table))]);
   return withReopen(db, () =>
     db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], async () => {
       for (const ack of acks) {
         const table = db.table(ack.table);
         const row = (await table.get(ack.id)) as Row | undefined;
         if (!row || row.rev !== ack.rev) continue;
-        if (ack.current && ack.current.rev >= row.rev) await table.put(fromSyncRecord(ack.current, now));
-        else if (row.dirty === 1) await table.update(ack.id, { dirty: 0, ackedAt: now });
+        const at = sentAt.get(`${ack.table}/${ack.id}`);
+        if (at !== undefined && at !== row.updatedAt) continue;
+        if (ack.current && ack.current.rev >= row.rev) await table.put(ack.table === 'duties' ? mergeLostDuty(row, fromSyncRecord(ack.current, now), ack.current.rev) : fromSyncRecord(ack.current, now));
+        else if (row.dirty === 1) await table.update(ack.id, { dirty: 0, ackedAt: now, syncedRev: undefined });
         await db.settings.delete(rejectedKey(ack.table, ack.id));
       }
       await storeRejections(db, rejections.map((r) => ({ ...r, at: now })));
@@ -152,7 +158,7 @@ export function markRejected(db: AppDb, entries: RejectedEntry[]): Promise<void>
  * decides, and a lost conflict comes back in the ack.
  */
 export function applyPull(db: AppDb, pull: PullResponse, now: number = clockNow()): Promise<void> {
-  const tables = [...new Set(pull.records.map((r) => r.table))];
+  const tables = withDutyTables([...new Set(pull.records.map((r) => r.table))]);
   return withReopen(db, () =>
     db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], () => storePull(db, pull, now)));
 }
@@ -164,12 +170,31 @@ async function storePull(db: AppDb, pull: PullResponse, now: number): Promise<vo
     if (local?.dirty === 1) continue;
     await db.table(rec.table).put(fromSyncRecord(rec, now));
   }
+  const duties = pull.records.filter((r) => r.table === 'duties' && !r.deleted);
+  // Only with duties: an await that touches no table lets Dexie see the transaction commit early.
+  if (duties.length) await foldDuplicateDuties(db, duties);
   await db.settings.bulkPut([
     ...pull.config.map((c) => ({ key: CONFIG + c.key, value: { value: c.value, updatedAt: c.updatedAt } })),
     ...pull.reviews.map((r) => ({ key: REVIEW + r.reportId, value: r })),
   ]);
   const state = await readState(db);
-  await db.settings.put({ key: STATE_KEY, value: { ...state, cursor: pull.cursor } });
+  const names = pull.team
+    ? { teamName: pull.team.name, branchName: pull.team.branchName, teamDistrict: pull.team.district ?? null }
+    : {};
+  if (pull.team) await forgetForeignRefusals(db);
+  await db.settings.put({ key: STATE_KEY, value: { ...state, ...names, cursor: pull.cursor } });
+}
+
+/**
+ * A server that names the team in its pulls keys records by team (migration 3): it no longer
+ * refuses a record as another team's (`foreign_record`, e.g. a risk type whose id is the
+ * branch's config item id). Such refusals are forgotten, so the records, still dirty, go
+ * with the next push instead of waiting for an edit.
+ */
+async function forgetForeignRefusals(db: AppDb): Promise<void> {
+  const stale = (await db.settings.where('key').startsWith(REJECTED).toArray())
+    .filter((r) => (r.value as RejectedEntry).code === 'foreign_record');
+  if (stale.length) await db.settings.bulkDelete(stale.map((r) => r.key));
 }
 
 async function readState(db: AppDb): Promise<SyncState> {

@@ -25,6 +25,14 @@ export const MAX_PULL_CHANGES = 500;
 export const ENROL_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const ENROL_CODE_LENGTH = 8;
 export const ENROL_TTL_MS = 24 * 3600 * 1000;
+/** A device's name as the phone sends it at enrolment (trimmed). */
+export const DEVICE_NAME_MAX = 40;
+/**
+ * How far beyond the stored revision a push may jump. A phone bumps rev by one per edit,
+ * so a thousand edits of one record between two syncs is already implausible; anything
+ * further is refused (`invalid_rev`) instead of winning every later edit for ever.
+ */
+export const MAX_REV_JUMP = 1000;
 
 /**
  * Same list, same order as SYNCED_TABLES in src/db/schema.ts (which cannot be imported
@@ -35,6 +43,11 @@ export const SYNC_TABLE_NAMES = [
   'weeklyScreenings', 'helpRecords', 'pairs', 'hardships', 'reports',
 ] as const;
 export type SyncTableName = (typeof SYNC_TABLE_NAMES)[number];
+
+/** A device name as stored: no control characters, trimmed, at most DEVICE_NAME_MAX characters. */
+export function cleanDeviceName(raw: string): string {
+  return [...raw.replace(/[\u0000-\u001f\u007f]/g, '').trim()].slice(0, DEVICE_NAME_MAX).join('').trim();
+}
 
 /** Accepts 'abcd-2345', ' abcd2345 ' …: the form a person types or a link carries. */
 export function normaliseEnrolCode(raw: string): string {
@@ -57,7 +70,12 @@ export const EnrolRequestSchema = v.strictObject({
   code: EnrolCodeSchema,
   /** Random per phone, kept locally: lets a phone whose answer was lost redeem the code again. */
   nonce: v.pipe(v.string(), v.minLength(16), v.maxLength(64)),
-  deviceName: v.optional(v.pipe(v.string(), v.maxLength(64)), ''),
+  /**
+   * Shown to the secretary on the device page (e.g. 刘建国的手机). Stored without control
+   * characters, trimmed and cut to DEVICE_NAME_MAX: apps already installed send up to 64
+   * characters of their user agent, and refusing those would stop them enrolling.
+   */
+  deviceName: v.optional(v.pipe(v.string(), v.maxLength(200, '设备名称过长'), v.transform(cleanDeviceName)), ''),
 });
 export type EnrolRequest = v.InferInput<typeof EnrolRequestSchema>;
 
@@ -107,7 +125,8 @@ export interface Ack {
   current?: SyncRecord;
 }
 /** invalid_record: a body its table's schema refuses (record-schemas.ts), on the phone or the server, or a 400 for that record alone. */
-export type RejectCode = 'foreign_record' | 'too_large' | 'body_mismatch' | 'invalid_record';
+/** invalid_rev: rev not a safe integer, or more than MAX_REV_JUMP beyond the server's. */
+export type RejectCode = 'foreign_record' | 'too_large' | 'body_mismatch' | 'invalid_record' | 'invalid_rev';
 export interface Rejection {
   table: SyncTableName;
   id: string;
@@ -147,8 +166,17 @@ export interface ConfigEntry {
   value: unknown;
   updatedAt: number;
 }
+/** The team as the server knows it: the names the phone shows (the server's are authoritative). */
+export interface TeamInfo {
+  name: string;
+  /** 区队 / 工区; absent when the server has none for the team. */
+  district?: string;
+  branchName: string;
+}
 export interface PullResponse {
   v: typeof PROTOCOL_VERSION;
+  /** Sent by every pull of this server (older servers: absent). */
+  team?: TeamInfo;
   cursor: number;
   more: boolean;
   config: ConfigEntry[];
@@ -194,6 +222,8 @@ export interface SyncState {
   teamId: string | null;
   teamName: string | null;
   branchName: string | null;
+  /** 区队 as the server names it (PullResponse.team), once a pull brought it. */
+  teamDistrict?: string | null;
   auth: AuthState;
   /** Pull cursor: the server's change counter already applied. */
   cursor: number;

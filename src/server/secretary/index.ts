@@ -16,6 +16,7 @@ import { STYLE } from './style';
 import { dashboard, teamRoutes } from './routes-team';
 import { exportRoutes } from './routes-export';
 import { manageRoutes } from './routes-manage';
+import { peopleRoutes } from './routes-people';
 import { adminRoutes } from './routes-admin';
 import { BadQuery } from './params';
 import type { Session } from './auth';
@@ -88,6 +89,7 @@ export function secretaryRoutes(opts: SecretaryOptions): Hono {
   guarded.route('/', teamRoutes(deps));
   guarded.route('/', exportRoutes(deps));
   guarded.route('/', manageRoutes(deps));
+  guarded.route('/', peopleRoutes(deps));
   guarded.route('/', adminRoutes(deps));
   guarded.route('/', codeRoutes(deps));
   guarded.route('/', teamAdminRoutes(deps));
