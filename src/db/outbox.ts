@@ -17,9 +17,10 @@ import {
 } from '../domain/sync-protocol';
 import { validateRecordBody } from '../domain/record-schemas';
 import { now as clockNow } from './clock';
+import { SETTING_KEYS } from './settings';
 import { SYNCED_TABLES, type AppDb } from './schema';
 
-const STATE_KEY = 'sync.state';
+const STATE_KEY = SETTING_KEYS.syncState;
 const REJECTED = 'sync.rejected:';
 const CONFIG = 'sync.config:';
 const REVIEW = 'sync.review:';

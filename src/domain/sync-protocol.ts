@@ -68,6 +68,14 @@ export const EnrolResponseSchema = v.object({
   teamId: v.string(),
   teamName: v.string(),
   branchName: v.string(),
+  /** 区队 as the team's phones last named it ('' when none has yet); optional: older servers. */
+  district: v.optional(v.string(), ''),
+  /**
+   * The team already holds records on the server (another phone founded it): the phone joins
+   * and restores the team instead of founding it. Older servers do not say (treated as true:
+   * restoring an empty team costs one pull, founding a full one duplicates its people).
+   */
+  hasData: v.optional(v.boolean(), true),
 });
 export type EnrolResponse = v.InferOutput<typeof EnrolResponseSchema>;
 
@@ -194,6 +202,8 @@ export interface SyncState {
   teamId: string | null;
   teamName: string | null;
   branchName: string | null;
+  /** 区队 as the server gives it (enrolment answer); null before enrolment or from older servers. */
+  district?: string | null;
   auth: AuthState;
   /** Pull cursor: the server's change counter already applied. */
   cursor: number;

@@ -13,7 +13,7 @@ import {
   EnrolRequestSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, PullQuerySchema, PullRequestSchema, PushRequestSchema,
   describeIssues, type EnrolResponse, type ErrorBody, type ErrorCode, type PushResponse,
 } from '../domain/sync-protocol';
-import type { Sqlite } from './db';
+import { stmt, type Sqlite } from './db';
 import { GroupCommit } from './group-commit';
 import { FailureLimiter } from './limiter';
 import { authenticate, redeemEnrolCode, type AuthResult } from './store';
@@ -153,6 +153,19 @@ function clientAddress(c: Context): string {
   }
 }
 
+/**
+ * What a phone enrolling into a team needs to choose its path: whether the team already has
+ * records (another phone founded it: join and restore, never type a roster again), and the
+ * 区队 its phones last named (the server's teams table has no district).
+ */
+function joinInfo(db: Sqlite, teamId: string): { district: string; hasData: boolean } {
+  const hasData = stmt(db, 'SELECT 1 FROM records WHERE team_id = ? AND deleted = 0 LIMIT 1').get(teamId) !== undefined;
+  const team = stmt(db, "SELECT body FROM records WHERE team_id = ? AND tbl = 'teams' AND deleted = 0 ORDER BY updated_at DESC LIMIT 1")
+    .get(teamId) as { body: string } | undefined;
+  const district = team ? (JSON.parse(team.body) as { district?: unknown }).district : undefined;
+  return { hasData, district: typeof district === 'string' ? district : '' };
+}
+
 export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
   const api = new Hono();
   const enrolFailures = new FailureLimiter(30, 10 * 60_000);
@@ -185,7 +198,7 @@ export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
     }
     const out: EnrolResponse = {
       v: PROTOCOL_VERSION, token: r.token, deviceId: r.deviceId,
-      teamId: r.team.id, teamName: r.team.name, branchName: r.branch.name,
+      teamId: r.team.id, teamName: r.team.name, branchName: r.branch.name, ...joinInfo(db, r.team.id),
     };
     return c.json(out);
   });

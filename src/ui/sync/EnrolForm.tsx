@@ -2,16 +2,21 @@
 import { useState } from 'preact/hooks';
 import type { SyncEngine } from '../../sync/engine';
 
-export function EnrolForm({ engine, initialCode = '' }: { engine: SyncEngine; initialCode?: string }) {
+/** Shown to the secretary on the device list; the server's bound (sync-protocol.ts). */
+const DEVICE_NAME_MAX = 40;
+
+export function EnrolForm({ engine, initialCode = '', deviceName: initialName = '' }: { engine: SyncEngine; initialCode?: string; deviceName?: string }) {
   const [code, setCode] = useState(initialCode);
+  const [deviceName, setDeviceName] = useState(initialName);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (deviceName.trim().length > DEVICE_NAME_MAX) return setMessage({ ok: false, text: `设备名称请控制在${DEVICE_NAME_MAX}字以内` });
     setBusy(true);
     setMessage(null);
-    const r = await engine.enrol(code);
+    const r = await engine.enrol(code, deviceName);
     setBusy(false);
     setMessage(r.ok ? { ok: true, text: '登记成功，正在发送本机数据' } : { ok: false, text: r.message });
   };
@@ -27,6 +32,8 @@ export function EnrolForm({ engine, initialCode = '' }: { engine: SyncEngine; in
         inputMode="text" maxLength={12} placeholder="例如 ABCD2345"
         onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
       />
+      <label for="enrol-device"><strong>设备名称</strong><span class="hint">（党支部书记在设备列表里看到的名字）</span></label>
+      <input id="enrol-device" value={deviceName} placeholder="如：刘建国的手机" onInput={(e) => setDeviceName((e.currentTarget as HTMLInputElement).value)} />
       <button type="submit" class="primary" disabled={busy || code.trim().length < 8}>
         {busy ? '正在登记…' : '登记设备'}
       </button>

@@ -7,12 +7,18 @@ import { crossesMidnight } from '../../../domain/calendar';
 import type { TeamInput } from '../../../db/team';
 
 /** The team's name, district, instructor and shifts: used on first run and in settings. */
-export function TeamForm(props: { team?: Team; submitLabel: string; onSubmit: (t: TeamInput) => Promise<void> }) {
+export function TeamForm(props: {
+  team?: Team;
+  /** Prefilled names for a new team (the server's, when the phone enrolled first). */
+  initial?: { name: string; district: string } | undefined;
+  submitLabel: string;
+  onSubmit: (t: TeamInput) => Promise<void>;
+}) {
   const t = props.team;
   const first = SHIFT_PRESETS[0]!;
   const [instructorName, setInstructor] = useState(t?.instructorName ?? '');
-  const [district, setDistrict] = useState(t?.district ?? '');
-  const [name, setName] = useState(t?.name ?? '');
+  const [district, setDistrict] = useState(t?.district ?? props.initial?.district ?? '');
+  const [name, setName] = useState(t?.name ?? props.initial?.name ?? '');
   const [shifts, setShifts] = useState<ShiftDef[]>(t?.shifts ?? withShiftIds(first.shifts));
   const [rule, setRule] = useState<OvernightRule>(t?.overnightRule ?? first.overnightRule);
   const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);

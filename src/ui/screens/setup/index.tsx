@@ -1,36 +1,36 @@
 import { useState } from 'preact/hooks';
-import { saveTeam } from '../../../db/team';
-import { save } from '../../hooks';
-import { navigate } from '../../router';
-import { RosterEditor } from './RosterEditor';
-import { TeamForm } from './TeamForm';
+import type { Team } from '../../../domain/types';
+import type { JoinState, ServerNames } from '../../../db/join';
+import { lazyScreen } from '../../lazy';
+import { Choice } from './Choice';
+import { Found } from './Found';
 
-/** First run, offline, no server: the instructor, the team and its shifts, then the roster. */
-export function SetupScreen() {
-  const [step, setStep] = useState<1 | 2>(1);
-  // Opened from an enrolment link before setting up: go back to it when done.
+// The join flow carries the sync engine: its own chunk, so a first visit that founds a team
+// offline (the common case, and the first-load budget) does not download it.
+const JoinFlow = lazyScreen(() => import('./JoinFlow').then((m) => m.JoinFlow));
+
+export interface SetupProps {
+  team: Team | null;
+  join: JoinState | null;
+  /** The team's names on the server, once this phone is enrolled. */
+  names: ServerNames | null;
+}
+
+/**
+ * First run. Two paths: founding a team (offline, no server: team, shifts, roster) and joining
+ * one that exists (enrolment code or link: the team is restored from the server, no roster).
+ */
+export function SetupScreen(props: SetupProps) {
+  const { team, join, names } = props;
+  // An enrolment link, or a phone enrolled whose join was cut before it was written down.
+  const [mode, setMode] = useState<'choose' | 'found' | 'join'>(() =>
+    location.pathname === '/enrol' || (names !== null && team === null) ? 'join' : team ? 'found' : 'choose');
   const [after] = useState(() => (location.pathname === '/enrol' ? location.pathname + location.search : '/'));
-  return (
-    <main>
-      <h1 style={{ margin: '8px 0 12px' }}>首次设置</h1>
-      {step === 1 ? (
-        <div class="card">
-          <p class="hint">第 1 步（共 2 步）：班组信息。全部保存在本机，无需网络。</p>
-          <TeamForm submitLabel="下一步：花名册" onSubmit={async (t) => {
-            // Stay on /setup once the team exists, so the app does not jump past the roster step.
-            navigate('/setup', true);
-            if (await save(() => saveTeam(t))) setStep(2);
-          }} />
-        </div>
-      ) : (
-        <div class="card">
-          <p class="hint">第 2 步（共 2 步）：班组花名册。以后可在「设置」里修改。</p>
-          <RosterEditor />
-          <button type="button" class="primary wide" style={{ marginTop: '12px' }} onClick={() => navigate(after, true)}>
-            开始使用
-          </button>
-        </div>
-      )}
-    </main>
-  );
+
+  if (join?.phase === 'restore' || (mode === 'join' && !join)) {
+    return <JoinFlow join={join} names={names} code={new URLSearchParams(location.search).get('code') ?? ''} onBack={() => setMode('choose')} />;
+  }
+  if (join) return <Found join={join} names={names} after="/" hasTeam={team !== null} />;
+  if (mode === 'choose') return <Choice onFound={() => setMode('found')} onJoin={() => setMode('join')} />;
+  return <Found join={null} names={null} after={after} hasTeam={team !== null} />;
 }
