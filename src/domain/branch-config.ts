@@ -12,7 +12,18 @@ export interface RosterItem { id: string; name: string; post: string; partyMembe
 export interface ShiftItem { id: string; name: string; start: string; end: string; retired: boolean }
 export interface NamedItem { id: string; name: string; retired: boolean; order: number }
 
-export const teamConfigKey = (teamId: string, what: 'roster' | 'shifts') => `team:${teamId}:${what}`;
+/**
+ * `team:<id>:merges`: WorkerMerge[], the secretary's merges of duplicate workers (from → to).
+ * Pulled only by that team's phones (like roster and shifts), applied by src/db/branch-config.ts.
+ */
+export const teamConfigKey = (teamId: string, what: 'roster' | 'shifts' | 'merges') => `team:${teamId}:${what}`;
+/** Which team a per-team key belongs to (null for branch-wide keys). */
+export function configKeyTeam(key: string): string | null {
+  const m = /^team:([^:]+):/.exec(key);
+  return m ? m[1]! : null;
+}
+/** One merge of a duplicate worker into the one kept: every record naming `from` now means `to`. */
+export interface WorkerMerge { from: string; to: string; at: number }
 export const RISK_TYPES_KEY = 'riskTypes';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));

@@ -25,6 +25,14 @@ export const MAX_PULL_CHANGES = 500;
 export const ENROL_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const ENROL_CODE_LENGTH = 8;
 export const ENROL_TTL_MS = 24 * 3600 * 1000;
+/** A device's name as the phone sends it at enrolment (trimmed). */
+export const DEVICE_NAME_MAX = 40;
+/**
+ * How far beyond the stored revision a push may jump. A phone bumps rev by one per edit,
+ * so a thousand edits of one record between two syncs is already implausible; anything
+ * further is refused (`invalid_rev`) instead of winning every later edit for ever.
+ */
+export const MAX_REV_JUMP = 1000;
 
 /**
  * Same list, same order as SYNCED_TABLES in src/db/schema.ts (which cannot be imported
@@ -57,7 +65,8 @@ export const EnrolRequestSchema = v.strictObject({
   code: EnrolCodeSchema,
   /** Random per phone, kept locally: lets a phone whose answer was lost redeem the code again. */
   nonce: v.pipe(v.string(), v.minLength(16), v.maxLength(64)),
-  deviceName: v.optional(v.pipe(v.string(), v.maxLength(64)), ''),
+  /** Shown to the secretary on the device page (e.g. 刘建国的手机); trimmed, at most DEVICE_NAME_MAX. */
+  deviceName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(DEVICE_NAME_MAX, `设备名称请控制在${DEVICE_NAME_MAX}字以内`)), ''),
 });
 export type EnrolRequest = v.InferInput<typeof EnrolRequestSchema>;
 
@@ -113,9 +122,16 @@ export interface Ack {
   rev: number;
   /** Present when the server keeps another version (the phone's lost): the phone adopts it. */
   current?: SyncRecord;
+  /**
+   * The acknowledged version's updatedAt (servers from protocol v1.1 on). A phone that has
+   * reached MAX_REV_JUMP unsent edits keeps the rev and moves updatedAt, so rev alone no
+   * longer tells whether the stored version is the one acknowledged.
+   */
+  updatedAt?: number;
 }
 /** invalid_record: a body its table's schema refuses (record-schemas.ts), on the phone or the server, or a 400 for that record alone. */
-export type RejectCode = 'foreign_record' | 'too_large' | 'body_mismatch' | 'invalid_record';
+/** invalid_rev: rev not a safe integer, or more than MAX_REV_JUMP beyond the server's. */
+export type RejectCode = 'foreign_record' | 'too_large' | 'body_mismatch' | 'invalid_record' | 'invalid_rev';
 export interface Rejection {
   table: SyncTableName;
   id: string;
@@ -155,8 +171,17 @@ export interface ConfigEntry {
   value: unknown;
   updatedAt: number;
 }
+/** The team as the server knows it: the names the phone shows (the server's are authoritative). */
+export interface TeamInfo {
+  name: string;
+  /** 区队 / 工区; absent when the server has none for the team. */
+  district?: string;
+  branchName: string;
+}
 export interface PullResponse {
   v: typeof PROTOCOL_VERSION;
+  /** Sent by every pull of this server (older servers: absent). */
+  team?: TeamInfo;
   cursor: number;
   more: boolean;
   config: ConfigEntry[];
