@@ -170,7 +170,11 @@ async function storePull(db: AppDb, pull: PullResponse, now: number): Promise<vo
     ...pull.reviews.map((r) => ({ key: REVIEW + r.reportId, value: r })),
   ]);
   const state = await readState(db);
-  await db.settings.put({ key: STATE_KEY, value: { ...state, cursor: pull.cursor } });
+  // The team's names as the server knows them are what the phone shows (header, 数据发送).
+  const names = pull.team
+    ? { teamName: pull.team.name, branchName: pull.team.branchName, district: pull.team.district ?? state.district ?? null }
+    : {};
+  await db.settings.put({ key: STATE_KEY, value: { ...state, ...names, cursor: pull.cursor } });
 }
 
 async function readState(db: AppDb): Promise<SyncState> {

@@ -1,9 +1,8 @@
 /** The enrolment code form: the phone exchanges a code from the branch for its device token. */
 import { useState } from 'preact/hooks';
+import { DEVICE_NAME_MAX } from '../../domain/sync-protocol';
 import type { SyncEngine } from '../../sync/engine';
 
-/** Shown to the secretary on the device list; the server's bound (sync-protocol.ts). */
-const DEVICE_NAME_MAX = 40;
 
 export function EnrolForm({ engine, initialCode = '', deviceName: initialName = '' }: { engine: SyncEngine; initialCode?: string; deviceName?: string }) {
   const [code, setCode] = useState(initialCode);

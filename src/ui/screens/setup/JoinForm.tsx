@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import { beginJoin } from '../../../db/join';
+import { DEVICE_NAME_MAX } from '../../../domain/sync-protocol';
 import type { SyncEngine } from '../../../sync/engine';
 import { save } from '../../hooks';
 import { navigate } from '../../router';
 
-/** Shown to the secretary on the device list; the same bound as the server's (sync-protocol.ts). */
-const DEVICE_NAME_MAX = 40;
 const NAME_MAX = 30;
 
 /**
