@@ -174,3 +174,54 @@ test('the link is cut during the restore: the phone resumes, never starts a new 
   expect(withServerDb((db) => (db.prepare("SELECT COUNT(*) AS n FROM records WHERE team_id = ? AND tbl = 'teams'").get(team.teamId) as { n: number }).n)).toBe(1);
   await context.close();
 });
+
+test('a new phone asks: found a team or join one; a bad code is refused and nothing is created', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '新建班组' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/join-choice-390.png`, fullPage: true });
+
+  // The help page opens before any team exists.
+  await page.getByRole('link', { name: '换手机、代班怎么办？' }).click();
+  await expect(page.getByRole('heading', { name: '换手机、代班' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '换新手机' })).toBeVisible();
+  await expect(page.getByText(/请书记停用旧手机/)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/help-390.png`, fullPage: true });
+  await page.goBack();
+
+  await page.getByRole('button', { name: '加入已有班组' }).click();
+  await page.getByRole('button', { name: '登记并恢复班组数据' }).click();
+  await expect(page.getByRole('alert')).toHaveText('请填写姓名');
+  await page.getByLabel('小政委姓名').fill('李春生');
+  await page.getByLabel('设备登记码').fill('ABCD2345');
+  await page.getByRole('button', { name: '登记并恢复班组数据' }).click();
+  await expect(page.getByRole('alert')).toContainText('登记码不存在');
+  // Still the form, with what was typed; no team, no join under way.
+  await expect(page.getByLabel('小政委姓名')).toHaveValue('李春生');
+  await page.reload();
+  await expect(page.getByRole('button', { name: '新建班组' })).toBeVisible();
+});
+
+test('a phone that enrols into a team with no data yet founds it, under the server\'s team name', async ({ page }) => {
+  const team = newTeam('第三班组');
+  await page.goto(`/enrol?code=${codeFor(team.teamId)}`);
+  await page.getByLabel('小政委姓名').fill('刘建国');
+  await page.getByRole('button', { name: '登记并恢复班组数据' }).click();
+  // Nothing to restore: today's two founding steps, the team name the server's.
+  await expect(page.getByLabel('班组', { exact: true })).toHaveValue('第三班组');
+  await expect(page.getByLabel('班组', { exact: true })).toHaveAttribute('readonly', '');
+  await page.getByLabel('小政委姓名').fill('刘建国');
+  await page.getByLabel('区队 / 工区').fill('综采二队');
+  await page.screenshot({ path: `${SHOTS}/join-found-empty-team-390.png`, fullPage: true });
+  await page.reload(); // the founding step survives a reload
+  await expect(page.getByLabel('班组', { exact: true })).toHaveValue('第三班组');
+  await page.getByLabel('小政委姓名').fill('刘建国');
+  await page.getByLabel('区队 / 工区').fill('综采二队');
+  await page.getByRole('button', { name: '下一步：花名册' }).click();
+  await page.getByLabel(/批量粘贴/).fill(ROSTER.join('\n'));
+  await page.getByRole('button', { name: '批量添加' }).click();
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await expect(page.getByTestId('progress')).toBeVisible();
+  await expect(page.locator('header.top h1')).toHaveText('综采二队 · 第三班组');
+  await expect.poll(() => serverWorkers(team.teamId), { timeout: 20_000 }).toEqual([...NAMES].sort());
+});

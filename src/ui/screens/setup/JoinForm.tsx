@@ -46,8 +46,8 @@ export function JoinForm(props: { engine: SyncEngine; code: string; onBack?: () 
     <main>
       <h1 style={{ margin: '8px 0 12px' }}>加入已有班组</h1>
       <form class="card stack" onSubmit={submit} noValidate>
-        {props.lost && <p class="error" role="alert">设备登记已失效或被停用，请向党支部书记索取新的登记码。</p>}
-        <p class="hint">班组名称、班次和花名册都从服务器恢复，不用再填。需要网络。</p>
+        {props.lost && <p class="error" role="alert" style={{ marginTop: 0 }}>设备登记已失效或被停用，请向党支部书记索取新的登记码。</p>}
+        <p class="hint" style={{ marginTop: props.lost ? undefined : 0 }}>班组名称、班次和花名册都从服务器恢复，不用再填。需要网络。</p>
         <label for="join-name">小政委姓名</label>
         <input id="join-name" value={name} autoComplete="name" onInput={(e) => setName(e.currentTarget.value)} />
         <p class="hint">代班的同志填自己的姓名。</p>

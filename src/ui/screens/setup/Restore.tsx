@@ -34,9 +34,9 @@ export function Restore(props: { engine: SyncEngine; join: JoinState; names: Ser
       <h1 style={{ margin: '8px 0 12px' }}>加入已有班组</h1>
       <div class="card stack" data-testid="restore">
         {names && (
-          <p>本机登记在：<strong>{[names.branchName, names.district, names.teamName].filter(Boolean).join(' · ')}</strong></p>
+          <p style={{ marginTop: 0 }}>本机登记在：<strong>{[names.branchName, names.district, names.teamName].filter(Boolean).join(' · ')}</strong></p>
         )}
-        <p role="status" aria-live="polite"><strong>正在从服务器恢复班组数据…</strong></p>
+        <p role="status" aria-live="polite" style={names ? undefined : { marginTop: 0 }}><strong>正在从服务器恢复班组数据…</strong></p>
         {counts && (
           <p class="hint" data-testid="restore-counts">
             已恢复：人员 {counts.workers} 人 · 日跟班 {counts.duties} 条 · 未销号隐患 {counts.openHazards} 项 · 周帮扶 {counts.helpRecords} 条
@@ -44,7 +44,7 @@ export function Restore(props: { engine: SyncEngine; join: JoinState; names: Ser
         )}
         {cut && (
           <div class="banner warn" role="alert">
-            <span>恢复中断：{st?.lastError}。已恢复的数据保存在本机，有信号时会自动继续。</span>
+            <span>恢复中断。已恢复的数据保存在本机，有信号时会自动继续。<br /><span class="hint">原因：{st?.lastError}</span></span>
           </div>
         )}
         {cut && <button type="button" class="primary wide" onClick={() => void engine.syncNow()}>重试</button>}

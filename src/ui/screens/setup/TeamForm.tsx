@@ -42,7 +42,8 @@ export function TeamForm(props: {
       <label for="district">区队 / 工区</label>
       <input id="district" value={district} onInput={(e) => setDistrict(e.currentTarget.value)} placeholder="如：综采一队" />
       <label for="team">班组</label>
-      <input id="team" value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="如：检修班" />
+      <input id="team" value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="如：检修班" readOnly={!!props.initial?.name} />
+      {props.initial?.name && <p class="hint">班组名称由党支部书记在服务器上设定。</p>}
       <label>班次</label>
       <div class="row">
         {SHIFT_PRESETS.map((p) => (
