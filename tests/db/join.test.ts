@@ -67,7 +67,7 @@ describe('join', () => {
     await applyPage(pull({}, 1));
     expect(await endRestore()).toBe('found');
     expect(await getJoinState()).toEqual({ phase: 'team', startedAt: 500 });
-    await saveTeam({ ...(A_TEAM.body as never), name: '第三班组' });
+    await saveTeam({ ...(A_TEAM.body as object), name: '第三班组' } as never);
     expect((await getBoot()).join?.phase).toBe('team'); // only the roster step's 开始使用 ends it
   });
 });
