@@ -43,11 +43,11 @@ export async function getBoot(): Promise<Boot> {
     withDb((db) => db.settings.bulkGet([SETTING_KEYS.join, SETTING_KEYS.syncState, SETTING_KEYS.userName])),
   ]);
   const [join, sync, user] = rows;
-  const st = sync?.value as { teamName?: string | null; district?: string | null; branchName?: string | null } | undefined;
+  const st = sync?.value as { teamName?: string | null; teamDistrict?: string | null; branchName?: string | null } | undefined;
   return {
     team: team ?? null,
     join: (join?.value as JoinState | undefined) ?? null,
-    names: st?.teamName ? { teamName: st.teamName, district: st.district ?? '', branchName: st.branchName ?? '' } : null,
+    names: st?.teamName ? { teamName: st.teamName, district: st.teamDistrict ?? '', branchName: st.branchName ?? '' } : null,
     userName: typeof user?.value === 'string' ? user.value : '',
   };
 }

@@ -170,11 +170,23 @@ async function storePull(db: AppDb, pull: PullResponse, now: number): Promise<vo
     ...pull.reviews.map((r) => ({ key: REVIEW + r.reportId, value: r })),
   ]);
   const state = await readState(db);
-  // The team's names as the server knows them are what the phone shows (header, 数据发送).
   const names = pull.team
-    ? { teamName: pull.team.name, branchName: pull.team.branchName, district: pull.team.district ?? state.district ?? null }
+    ? { teamName: pull.team.name, branchName: pull.team.branchName, teamDistrict: pull.team.district ?? null }
     : {};
+  if (pull.team) await forgetForeignRefusals(db);
   await db.settings.put({ key: STATE_KEY, value: { ...state, ...names, cursor: pull.cursor } });
+}
+
+/**
+ * A server that names the team in its pulls keys records by team (migration 3): it no longer
+ * refuses a record as another team's (`foreign_record`, e.g. a risk type whose id is the
+ * branch's config item id). Such refusals are forgotten, so the records, still dirty, go
+ * with the next push instead of waiting for an edit.
+ */
+async function forgetForeignRefusals(db: AppDb): Promise<void> {
+  const stale = (await db.settings.where('key').startsWith(REJECTED).toArray())
+    .filter((r) => (r.value as RejectedEntry).code === 'foreign_record');
+  if (stale.length) await db.settings.bulkDelete(stale.map((r) => r.key));
 }
 
 async function readState(db: AppDb): Promise<SyncState> {

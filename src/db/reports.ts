@@ -2,7 +2,8 @@
  * 月汇报 storage: one report per month (the `reports` table), and the month's input read
  * straight from the daily and weekly tables so the figures are always computed, never typed.
  * The branch's review arrives through sync into settings (`sync.review:<id>`, outbox.ts);
- * getReport folds it into the report so screens see one `review`.
+ * getReport folds it into the report so screens see one `review`: only that one, never a
+ * `review` a record carries (records come from phones; reviews only from the secretary).
  */
 import { monthDays, weeksOfMonth } from '../domain/calendar';
 import {
@@ -116,11 +117,12 @@ export function getReport(month: MonthKey): Promise<MonthlyReport | undefined> {
     const r = await findReport(db, month);
     if (!r) return undefined;
     const pulled = await getReview(db, r.id);
+    // Only the secretary's review rows count: a `review` or an `adopted` flag inside the record
+    // itself may come from any phone of the team (the server drops them; older ones may hold one).
     const review: ReportReview | null = pulled
       ? { score: pulled.score, feedback: pulled.feedback, reviewedAt: pulled.reviewedAt, adoptedIdeaIds: pulled.adoptedIdeaIds }
-      : r.review;
-    // Adoption is the branch's call: a pulled review decides each idea's flag.
-    const ideas = pulled ? r.ideas.map((i) => ({ ...i, adopted: pulled.adoptedIdeaIds.includes(i.id) })) : r.ideas;
+      : null;
+    const ideas = r.ideas.map((i) => ({ ...i, adopted: pulled?.adoptedIdeaIds.includes(i.id) ?? false }));
     return { ...r, review, ideas };
   });
 }

@@ -44,6 +44,11 @@ export const SYNC_TABLE_NAMES = [
 ] as const;
 export type SyncTableName = (typeof SYNC_TABLE_NAMES)[number];
 
+/** A device name as stored: no control characters, trimmed, at most DEVICE_NAME_MAX characters. */
+export function cleanDeviceName(raw: string): string {
+  return [...raw.replace(/[\u0000-\u001f\u007f]/g, '').trim()].slice(0, DEVICE_NAME_MAX).join('').trim();
+}
+
 /** Accepts 'abcd-2345', ' abcd2345 ' …: the form a person types or a link carries. */
 export function normaliseEnrolCode(raw: string): string {
   return raw.toUpperCase().replace(/[\s-]/g, '');
@@ -65,8 +70,12 @@ export const EnrolRequestSchema = v.strictObject({
   code: EnrolCodeSchema,
   /** Random per phone, kept locally: lets a phone whose answer was lost redeem the code again. */
   nonce: v.pipe(v.string(), v.minLength(16), v.maxLength(64)),
-  /** Shown to the secretary on the device page (e.g. 刘建国的手机); trimmed, at most DEVICE_NAME_MAX. */
-  deviceName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(DEVICE_NAME_MAX, `设备名称请控制在${DEVICE_NAME_MAX}字以内`)), ''),
+  /**
+   * Shown to the secretary on the device page (e.g. 刘建国的手机). Stored without control
+   * characters, trimmed and cut to DEVICE_NAME_MAX: apps already installed send up to 64
+   * characters of their user agent, and refusing those would stop them enrolling.
+   */
+  deviceName: v.optional(v.pipe(v.string(), v.maxLength(200, '设备名称过长'), v.transform(cleanDeviceName)), ''),
 });
 export type EnrolRequest = v.InferInput<typeof EnrolRequestSchema>;
 
@@ -122,12 +131,6 @@ export interface Ack {
   rev: number;
   /** Present when the server keeps another version (the phone's lost): the phone adopts it. */
   current?: SyncRecord;
-  /**
-   * The acknowledged version's updatedAt (servers from protocol v1.1 on). A phone that has
-   * reached MAX_REV_JUMP unsent edits keeps the rev and moves updatedAt, so rev alone no
-   * longer tells whether the stored version is the one acknowledged.
-   */
-  updatedAt?: number;
 }
 /** invalid_record: a body its table's schema refuses (record-schemas.ts), on the phone or the server, or a 400 for that record alone. */
 /** invalid_rev: rev not a safe integer, or more than MAX_REV_JUMP beyond the server's. */
@@ -227,8 +230,8 @@ export interface SyncState {
   teamId: string | null;
   teamName: string | null;
   branchName: string | null;
-  /** 区队 as the server gives it (enrolment answer); null before enrolment or from older servers. */
-  district?: string | null;
+  /** 区队 as the server names it (PullResponse.team), once a pull brought it. */
+  teamDistrict?: string | null;
   auth: AuthState;
   /** Pull cursor: the server's change counter already applied. */
   cursor: number;

@@ -16,7 +16,7 @@ import {
 import { stmt, type Sqlite } from './db';
 import { GroupCommit } from './group-commit';
 import { FailureLimiter } from './limiter';
-import { authenticate, redeemEnrolCode, type AuthResult } from './store';
+import { authenticate, redeemEnrolCode, type AuthResult, type TeamRow } from './store';
 import { pull, push } from './sync-store';
 
 type Status = 400 | 401 | 403 | 404 | 410 | 413 | 415 | 429 | 500;
@@ -155,14 +155,15 @@ function clientAddress(c: Context): string {
 
 /**
  * What a phone enrolling into a team needs to choose its path: whether the team already has
- * records (another phone founded it: join and restore, never type a roster again), and the
- * 区队 its phones last named (the server's teams table has no district).
+ * records (another phone founded it: join and restore, never type a roster again), and its
+ * 区队: the server's (teams.district), else the one its phones last named.
  */
-function joinInfo(db: Sqlite, teamId: string): { district: string; hasData: boolean } {
-  const hasData = stmt(db, 'SELECT 1 FROM records WHERE team_id = ? AND deleted = 0 LIMIT 1').get(teamId) !== undefined;
-  const team = stmt(db, "SELECT body FROM records WHERE team_id = ? AND tbl = 'teams' AND deleted = 0 ORDER BY updated_at DESC LIMIT 1")
-    .get(teamId) as { body: string } | undefined;
-  const district = team ? (JSON.parse(team.body) as { district?: unknown }).district : undefined;
+function joinInfo(db: Sqlite, team: TeamRow): { district: string; hasData: boolean } {
+  const hasData = stmt(db, 'SELECT 1 FROM records WHERE team_id = ? AND deleted = 0 LIMIT 1').get(team.id) !== undefined;
+  if (team.district) return { hasData, district: team.district };
+  const rec = stmt(db, "SELECT body FROM records WHERE team_id = ? AND tbl = 'teams' AND deleted = 0 ORDER BY updated_at DESC LIMIT 1")
+    .get(team.id) as { body: string } | undefined;
+  const district = rec ? (JSON.parse(rec.body) as { district?: unknown }).district : undefined;
   return { hasData, district: typeof district === 'string' ? district : '' };
 }
 
@@ -198,7 +199,7 @@ export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
     }
     const out: EnrolResponse = {
       v: PROTOCOL_VERSION, token: r.token, deviceId: r.deviceId,
-      teamId: r.team.id, teamName: r.team.name, branchName: r.branch.name, ...joinInfo(db, r.team.id),
+      teamId: r.team.id, teamName: r.team.name, branchName: r.branch.name, ...joinInfo(db, r.team),
     };
     return c.json(out);
   });

@@ -147,4 +147,67 @@ CREATE TABLE review_items (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'records, history and reviews keyed by team; team district',
+    // A record's identity is (team, table, id): config-derived records (riskTypes named by
+    // config item ids, roster workers) of two teams no longer collide, and one team's
+    // phone cannot take another team's ids. Rebuilt by copy: every row kept, none doubled
+    // (the old keys were unique on (tbl, id), so they are unique on (team_id, tbl, id)).
+    // review_items gains the team of its review. teams.district: 区队, shown on the phones.
+    sql: `
+ALTER TABLE teams ADD COLUMN district TEXT NOT NULL DEFAULT '';
+CREATE TABLE records_v3 (
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  tbl TEXT NOT NULL,
+  id TEXT NOT NULL,
+  device_id TEXT NOT NULL REFERENCES devices(id),
+  rev INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (team_id, tbl, id)
+);
+INSERT INTO records_v3 (team_id, tbl, id, device_id, rev, updated_at, deleted, body, received_at, seq)
+  SELECT team_id, tbl, id, device_id, rev, updated_at, deleted, body, received_at, seq FROM records;
+DROP TABLE records;
+ALTER TABLE records_v3 RENAME TO records;
+CREATE INDEX records_team_seq ON records(team_id, seq);
+DROP INDEX record_history_id;
+CREATE INDEX record_history_id ON record_history(team_id, tbl, id);
+CREATE TABLE reviews_v3 (
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  report_id TEXT NOT NULL,
+  secretary_id TEXT REFERENCES secretaries(id),
+  score REAL,
+  feedback TEXT NOT NULL DEFAULT '',
+  adopted_idea_ids TEXT NOT NULL DEFAULT '[]',
+  reviewed_at INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (team_id, report_id)
+);
+INSERT INTO reviews_v3 (team_id, report_id, secretary_id, score, feedback, adopted_idea_ids, reviewed_at, seq)
+  SELECT team_id, report_id, secretary_id, score, feedback, adopted_idea_ids, reviewed_at, seq FROM reviews;
+DROP TABLE reviews;
+ALTER TABLE reviews_v3 RENAME TO reviews;
+CREATE INDEX reviews_team_seq ON reviews(team_id, seq);
+CREATE TABLE review_items_v3 (
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  report_id TEXT NOT NULL,
+  month TEXT NOT NULL,
+  items TEXT NOT NULL,
+  PRIMARY KEY (team_id, report_id)
+);
+INSERT INTO review_items_v3 (team_id, report_id, month, items)
+  SELECT COALESCE(
+      (SELECT r.team_id FROM reviews r WHERE r.report_id = i.report_id),
+      (SELECT x.team_id FROM records x WHERE x.tbl = 'reports' AND x.id = i.report_id)),
+    i.report_id, i.month, i.items
+  FROM review_items i;
+DROP TABLE review_items;
+ALTER TABLE review_items_v3 RENAME TO review_items;
+`,
+  },
 ];

@@ -16,7 +16,8 @@ export interface DeviceRow {
   last_seen_at: number | null;
   revoked_at: number | null;
 }
-export interface TeamRow { id: string; branch_id: string; name: string; created_at: number }
+/** district: 区队 (migration 3), '' when the branch has not named it. */
+export interface TeamRow { id: string; branch_id: string; name: string; district: string; created_at: number }
 export interface BranchRow { id: string; name: string; created_at: number }
 
 /** Next value of the change counter; call inside the writing transaction. */
@@ -39,9 +40,9 @@ export function createSecretary(db: Sqlite, branchId: string, username: string, 
   return { id, password };
 }
 
-export function createTeam(db: Sqlite, branchId: string, name: string, now: number): TeamRow {
-  const row = { id: newId(), branch_id: branchId, name, created_at: now };
-  db.prepare('INSERT INTO teams (id, branch_id, name, created_at) VALUES (@id, @branch_id, @name, @created_at)').run(row);
+export function createTeam(db: Sqlite, branchId: string, name: string, now: number, district = ''): TeamRow {
+  const row = { id: newId(), branch_id: branchId, name, district, created_at: now };
+  db.prepare('INSERT INTO teams (id, branch_id, name, district, created_at) VALUES (@id, @branch_id, @name, @district, @created_at)').run(row);
   return row;
 }
 
@@ -144,7 +145,7 @@ export function setReview(db: Sqlite, teamId: string, review: Review, secretaryI
   db.transaction(() => {
     db.prepare(`INSERT INTO reviews (report_id, team_id, secretary_id, score, feedback, adopted_idea_ids, reviewed_at, seq)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (report_id) DO UPDATE SET secretary_id = excluded.secretary_id, score = excluded.score,
+      ON CONFLICT (team_id, report_id) DO UPDATE SET secretary_id = excluded.secretary_id, score = excluded.score,
         feedback = excluded.feedback, adopted_idea_ids = excluded.adopted_idea_ids,
         reviewed_at = excluded.reviewed_at, seq = excluded.seq`)
       .run(review.reportId, teamId, secretaryId, review.score, review.feedback,

@@ -4,13 +4,17 @@
  * beaten) is acknowledged and not stored again. Between devices of a team the higher
  * revision wins, ties by later updatedAt, then by device id; the loser goes to
  * record_history and the phone that sent it gets the winner back in its ack.
- * Pull returns, in change order, the branch's config, the secretary's reviews and the
- * team's records last written by other devices.
+ * A record is identified by (team, table, id): teams never see or collide with each
+ * other's records. A revision must be a safe integer at most MAX_REV_JUMP beyond the
+ * stored one. A `review` inside a report body is dropped (reviews are the secretary's).
+ * Pull returns, in change order, the branch-wide config and the team's own per-team config
+ * (never another team's), the secretary's reviews and the team's records last written by
+ * other devices, with the team's names as the server knows them.
  */
 import {
-  MAX_PULL_CHANGES, MAX_RECORD_BYTES, PROTOCOL_VERSION,
+  MAX_PULL_CHANGES, MAX_RECORD_BYTES, MAX_REV_JUMP, PROTOCOL_VERSION,
   type Ack, type ConfigEntry, type PullResponse, type PushResponse, type Rejection, type Review,
-  type SyncRecord, type SyncTableName,
+  type SyncRecord, type SyncTableName, type TeamInfo,
 } from '../domain/sync-protocol';
 import { validateRecordBody } from '../domain/record-schemas';
 import { stmt, type Sqlite } from './db';
@@ -40,16 +44,16 @@ export function wins(a: { rev: number; updatedAt: number; deviceId: string }, b:
 
 const UPSERT = `INSERT INTO records (tbl, id, team_id, device_id, rev, updated_at, deleted, body, received_at, seq)
     VALUES (@tbl, @id, @team_id, @device_id, @rev, @updated_at, @deleted, @body, @received_at, @seq)
-    ON CONFLICT (tbl, id) DO UPDATE SET device_id = excluded.device_id, rev = excluded.rev,
+    ON CONFLICT (team_id, tbl, id) DO UPDATE SET device_id = excluded.device_id, rev = excluded.rev,
       updated_at = excluded.updated_at, deleted = excluded.deleted, body = excluded.body,
       received_at = excluded.received_at, seq = excluded.seq`;
 const TO_HISTORY = `INSERT INTO record_history (tbl, id, team_id, device_id, rev, updated_at, deleted, body, received_at, lost_at)
     SELECT @tbl, @id, @team_id, @device_id, @rev, @updated_at, @deleted, @body, @received_at, @lost_at
-    WHERE NOT EXISTS (SELECT 1 FROM record_history WHERE tbl = @tbl AND id = @id AND device_id = @device_id
+    WHERE NOT EXISTS (SELECT 1 FROM record_history WHERE team_id = @team_id AND tbl = @tbl AND id = @id AND device_id = @device_id
       AND rev = @rev AND updated_at = @updated_at)`;
 
 const INSERT_NEW = `INSERT INTO records (tbl, id, team_id, device_id, rev, updated_at, deleted, body, received_at, seq)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, id) DO NOTHING`;
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (team_id, tbl, id) DO NOTHING`;
 
 /**
  * Change numbers for one transaction, taken from the counter as a block: one read and
@@ -77,10 +81,21 @@ function seqBlock(db: Sqlite): { peek(): number; take(): number; commit(): void 
   };
 }
 
+/**
+ * A revision the server accepts: a safe integer at most MAX_REV_JUMP beyond the stored one
+ * (0 for a record it has never seen). Without the bound, one push of rev 9e15 would win
+ * every later edit of the record for ever.
+ */
+export function checkRev(rev: number, stored: number): string | null {
+  if (!Number.isSafeInteger(rev) || rev < 1) return `版本号无效（${rev}）`;
+  if (rev > stored + MAX_REV_JUMP) return `版本号跳跃过大（服务器为 ${stored}，收到 ${rev}，最多相差 ${MAX_REV_JUMP}）`;
+  return null;
+}
+
 export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: SyncRecord[], now: number): PushResponse {
   const acks: Ack[] = [];
   const rejected: Rejection[] = [];
-  const get = stmt(db, 'SELECT * FROM records WHERE tbl = ? AND id = ?');
+  const get = stmt(db, 'SELECT * FROM records WHERE team_id = ? AND tbl = ? AND id = ?');
   const insertNew = stmt(db, INSERT_NEW);
   const upsert = stmt(db, UPSERT);
   const toHistory = stmt(db, TO_HISTORY);
@@ -97,6 +112,8 @@ export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: Sync
       }
       // The envelope is authoritative: the stored body always agrees with it.
       const body = { ...sent, id: rec.id, rev: rec.rev, updatedAt: rec.updatedAt, deleted: rec.deleted };
+      // Only the secretary reviews (the `reviews` table): a review a phone put in its report is dropped.
+      if (rec.table === 'reports' && 'review' in body) body.review = null;
       // Its table's schema: a body the pages cannot read is refused alone, before anything is stored.
       const check = validateRecordBody(rec.table, body);
       if (!check.ok) {
@@ -114,14 +131,16 @@ export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: Sync
       }
       const deleted = rec.deleted ? 1 : 0;
       // The common case, a record the server has never seen: one statement.
-      if (insertNew.run(rec.table, rec.id, team.id, device.id, rec.rev, rec.updatedAt, deleted, json, now, seq.peek()).changes === 1) {
+      if (checkRev(rec.rev, 0) === null
+        && insertNew.run(rec.table, rec.id, team.id, device.id, rec.rev, rec.updatedAt, deleted, json, now, seq.peek()).changes === 1) {
         seq.take();
         acks.push(ref);
         continue;
       }
-      const existing = get.get(rec.table, rec.id) as RecordRow;
-      if (existing.team_id !== team.id) {
-        rejected.push({ ...ref, code: 'foreign_record', message: '该记录属于其他班组' });
+      const existing = get.get(team.id, rec.table, rec.id) as RecordRow | undefined;
+      const revProblem = checkRev(rec.rev, existing?.rev ?? 0);
+      if (revProblem || !existing) {
+        rejected.push({ ...ref, code: 'invalid_rev', message: revProblem ?? '版本号无效' });
         continue;
       }
       const row = {
@@ -154,8 +173,12 @@ export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number
   // One read transaction: the counter and the rows come from the same snapshot.
   return db.transaction((): PullResponse => {
     const limit = MAX_PULL_CHANGES + 1;
-    const config = stmt(db, 'SELECT key, value, updated_at, seq FROM config WHERE branch_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-      .all(team.branch_id, since, limit) as { key: string; value: string; updated_at: number; seq: number }[];
+    // Branch-wide keys, and per-team keys (`team:<id>:…`) of this team only: another team's
+    // roster (names, posts, party membership) never leaves the server.
+    const own = `team:${team.id}:`;
+    const config = stmt(db, `SELECT key, value, updated_at, seq FROM config WHERE branch_id = ? AND seq > ?
+      AND (substr(key, 1, 5) <> 'team:' OR substr(key, 1, length(?)) = ?) ORDER BY seq LIMIT ?`)
+      .all(team.branch_id, since, own, own, limit) as { key: string; value: string; updated_at: number; seq: number }[];
     const reviews = stmt(db, 'SELECT * FROM reviews WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?')
       .all(team.id, since, limit) as { report_id: string; score: number | null; feedback: string; adopted_idea_ids: string; reviewed_at: number; seq: number }[];
     const records = stmt(db, 'SELECT * FROM records WHERE team_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?')
@@ -175,7 +198,7 @@ export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number
       ...records.map((r): Change => ({ seq: r.seq, kind: 'record', bytes: r.body.length, record: toSyncRecord(r) })),
     ].sort((a, b) => a.seq - b.seq);
 
-    const out: PullResponse = { v: PROTOCOL_VERSION, cursor: since, more: false, config: [], reviews: [], records: [] };
+    const out: PullResponse = { v: PROTOCOL_VERSION, team: teamInfo(db, team), cursor: since, more: false, config: [], reviews: [], records: [] };
     let bytes = 0;
     for (const ch of changes) {
       if (out.cursor > since && (bytes > PULL_BYTES || ch === changes[MAX_PULL_CHANGES])) {
@@ -192,6 +215,12 @@ export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number
     out.cursor = Math.max(out.cursor, (stmt(db, 'SELECT value FROM seq_counter WHERE id = 1').get() as { value: number }).value);
     return out;
   })();
+}
+
+/** The names the phones show: the server's (the secretary can correct them), not the ones typed at setup. */
+function teamInfo(db: Sqlite, team: TeamRow): TeamInfo {
+  const branch = stmt(db, 'SELECT name FROM branches WHERE id = ?').get(team.branch_id) as { name: string } | undefined;
+  return { name: team.name, ...(team.district ? { district: team.district } : {}), branchName: branch?.name ?? '' };
 }
 
 /** A body nested thousands deep (in a key its schema does not know) passes it but overflows the stack here. */

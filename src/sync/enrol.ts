@@ -49,7 +49,7 @@ export async function enrolDevice(d: EngineDeps, code: string, deviceName = d.de
   const body = parsed.output;
   await d.store.setState({
     token: body.token, deviceId: body.deviceId, teamId: body.teamId, teamName: body.teamName,
-    branchName: body.branchName, district: body.district, auth: 'enrolled', cursor: 0, lastError: null, enrolNonce: null,
+    branchName: body.branchName, teamDistrict: body.district || null, auth: 'enrolled', cursor: 0, lastError: null, enrolNonce: null,
   });
   return { ok: true, hasData: body.hasData, teamName: body.teamName, district: body.district, branchName: body.branchName };
 }

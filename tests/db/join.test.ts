@@ -30,7 +30,7 @@ async function applyPage(p: PullResponse): Promise<void> {
 describe('join', () => {
   it('the shell sees a join under way until the restore ends, and the server names once enrolled', async () => {
     expect(await getBoot()).toEqual({ team: null, join: null, names: null, userName: '' });
-    await setSyncState(fresh.db, { teamId: TEAM, teamName: '第一班组', branchName: '综采一队党支部', district: '综采一队', auth: 'enrolled' });
+    await setSyncState(fresh.db, { teamId: TEAM, teamName: '第一班组', branchName: '综采一队党支部', teamDistrict: '综采一队', auth: 'enrolled' });
     await beginJoin(' 王建国 ', 500);
     await applyPage(pull({ records: [A_TEAM, rec('workers', { id: 'w1', name: '张三', post: '支架工', partyMember: false })] }, 3));
     const boot = await getBoot();

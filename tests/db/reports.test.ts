@@ -126,6 +126,22 @@ describe('report text and submissions', () => {
     expect((await getReport('2026-11'))!.review).toEqual({ score: 92, feedback: '很好', adoptedIdeaIds: [], reviewedAt: 5 });
   });
 
+  it('shows no review a record carries itself (a teammate phone forging the secretary), only the pulled one', async () => {
+    await fillText();
+    const r = await submitMonthReport('2026-11');
+    if (!r.ok) throw new Error('not submitted');
+    const idea = { id: 'idea-1', title: '自评', content: '', expectedEffect: '', adopted: true };
+    // As pulled from a teammate's phone through an old server that kept it.
+    await t.db.reports.put({ ...r.report, ideas: [idea], review: { score: 100, feedback: '书记评语：全支部第一', reviewedAt: 9, adoptedIdeaIds: ['idea-1'] } } as never);
+    const shown = (await getReport('2026-11'))!;
+    expect(shown.review).toBeNull();
+    expect(shown.ideas.map((i) => i.adopted)).toEqual([false]);
+    await t.db.settings.put({ key: `sync.review:${r.report.id}`, value: { reportId: r.report.id, score: 61, feedback: '需改进', adoptedIdeaIds: ['idea-1'], reviewedAt: 10 } });
+    const reviewed = (await getReport('2026-11'))!;
+    expect(reviewed.review).toEqual({ score: 61, feedback: '需改进', adoptedIdeaIds: ['idea-1'], reviewedAt: 10 });
+    expect(reviewed.ideas.map((i) => i.adopted)).toEqual([true]);
+  });
+
   it('loads the records behind a figure, tombstones included', async () => {
     await seedNovember();
     const rows = await loadSourceRecords('workers' as never, ['w2', 'w1', 'missing']);

@@ -74,7 +74,7 @@ export const TABLE: Record<string, Row> = {
       method: 'POST', path: `/secretary/report/${reportA}/review`,
       form: formOf(cell, { ...Object.fromEntries(getRubric(s.db, teamA.branch_id).map((i) => [`item-${i.id}`, String(cell.n % 2)])), feedback: `反馈${cell.n}` }),
     }),
-    expect: guarded(303, 404, 303), location: `/secretary/report/${'{report}'}?saved=1`, writes: true,
+    expect: guarded(303, 404, 303), location: `/secretary/report/${'{report}'}?team=${'{teamA}'}&saved=1`, writes: true,
   },
   'GET /secretary/print': { sample: () => ({ method: 'GET', path: `/secretary/print?team=${teamA.id}&month=2026-10` }), expect: page(200, 404, 200), shows: () => [teamA.name] },
   'GET /secretary/team/:id/config': { sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/config` }), expect: page(200, 404, 200), shows: () => [teamA.name, '花名册'] },

@@ -38,4 +38,13 @@ describe('enrol answer: hasData and district', () => {
     const again = await enrol(s, createEnrolCode(s.db, busy.teamId, s.clock.now).code, 'nonce-e-0123456789abc');
     expect(again).toMatchObject({ hasData: false, district: '' });
   });
+
+  it('the district the server holds (teams.district) wins over the one typed on a phone', async () => {
+    const t = makeTeam(s, '第五班组');
+    const a = await enrol(s, t.code, 'nonce-f-0123456789abc');
+    await push(a.token, a.teamId, [teamRecord(testId(), '手机上填的区队', 2_000)]);
+    s.db.prepare('UPDATE teams SET district = ? WHERE id = ?').run('综采五队', t.teamId);
+    const b = await enrol(s, createEnrolCode(s.db, t.teamId, s.clock.now).code, 'nonce-g-0123456789abc');
+    expect(b).toMatchObject({ hasData: true, district: '综采五队' });
+  });
 });

@@ -1,9 +1,9 @@
 /** Sync endpoint: pull (config and reviews from a cursor, secretary-owned fields) and enrolment. */
 import { describe, expect, it } from 'vitest';
 import { newReport } from '../../src/domain/report';
-import { setConfig, setReview } from '../../src/server/store';
+import { createEnrolCode, setConfig, setReview } from '../../src/server/store';
 import { enrol, makeTeam, postJson, testId } from './helpers';
-import { pull, push, s, useSyncServer } from './sync-harness';
+import { pull, push, s, stored, useSyncServer } from './sync-harness';
 
 useSyncServer();
 
@@ -36,6 +36,12 @@ describe('pull', () => {
     expect(r.body.acks).toEqual([{ table: 'reports', id, rev: 1 }]);
     const row = s.db.prepare("SELECT score FROM reviews WHERE report_id = 'report-x'").get() as { score: number };
     expect(row.score).toBe(80);
+    // The forged review is not stored: teammates' phones pulling the report get none.
+    expect(JSON.parse(stored(id)!.body).review).toBeNull();
+    const mate = await enrol(s, createEnrolCode(s.db, dev.teamId, Date.now()).code, 'nonce-teammate-0123456789');
+    const pulled = await pull(mate.token, 0);
+    expect(pulled.body.records.find((x) => x.id === id)?.body.review).toBeNull();
+    expect(pulled.body.reviews.map((x) => [x.reportId, x.score])).toEqual([['report-x', 80]]);
   });
 });
 

@@ -65,7 +65,7 @@ describe('push', () => {
     expect(pulled.body.records.map((r) => [r.id, r.rev])).toEqual([[id, 3]]);
   });
 
-  it('rejects a record of another team alone and stores the rest of the batch', async () => {
+  it('keeps records of the same id from two teams apart: neither refuses nor overwrites the other', async () => {
     const t1 = makeTeam(s);
     const t2 = makeTeam(s, '掘进二队');
     const d1 = await enrol(s, t1.code);
@@ -73,11 +73,18 @@ describe('push', () => {
     const mine = testId();
     await push(d1.token, d1.teamId, [duty(mine, 1, 'team1')]);
     const other = testId();
-    const r = await push(d2.token, d2.teamId, [duty(mine, 5, 'hijack'), duty(other, 1)]);
+    // The same id (a config item id, or a hostile phone taking another team's id) under team 2.
+    const r = await push(d2.token, d2.teamId, [duty(mine, 5, 'team2'), duty(other, 1)]);
     expect(r.status).toBe(200);
-    expect(r.body.rejected).toEqual([expect.objectContaining({ id: mine, code: 'foreign_record' })]);
-    expect(r.body.acks).toEqual([{ table: 'duties', id: other, rev: 1 }]);
-    expect(JSON.parse(stored(mine)!.body).organisationNote).toBe('team1');
+    expect(r.body.rejected).toEqual([]);
+    expect(r.body.acks).toEqual([{ table: 'duties', id: mine, rev: 5 }, { table: 'duties', id: other, rev: 1 }]);
+    const rows = s.db.prepare('SELECT team_id, body FROM records WHERE id = ? ORDER BY rev').all(mine) as { team_id: string; body: string }[];
+    expect(rows.map((x) => [x.team_id, JSON.parse(x.body).organisationNote])).toEqual([[d1.teamId, 'team1'], [d2.teamId, 'team2']]);
+    expect(historyOf(mine)).toBe(0);
+    // Each team's other phone pulls its own team's version only.
+    const d1b = await enrol(s, createEnrolCode(s.db, d1.teamId, Date.now()).code);
+    const p1 = await pull(d1b.token, 0);
+    expect(p1.body.records.map((x) => [x.id, x.body.organisationNote])).toEqual([[mine, 'team1']]);
   });
 });
 

@@ -48,5 +48,8 @@ describe('refusal wording', () => {
   });
   it('passes other reasons through', () => {
     expect(refusalText('该记录属于其他班组')).toEqual({ text: '该记录属于其他班组', detail: null });
+    const rev = refusalText('版本号跳跃过大（服务器为 3，收到 9000000000000000，最多相差 1000）', 'invalid_rev');
+    expect(rev.text).toMatch(/^记录版本号异常/);
+    expect(rev.detail).toContain('9000000000000000');
   });
 });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createDb, type AppDb } from '../../src/db/schema';
 import { getBranchConfig, getReview, outboxSummary } from '../../src/db/outbox';
 import { startServer, type RunningServer } from '../../src/server/app';
-import { createBranch, createEnrolCode, createTeam, redeemEnrolCode, setConfig, setReview, type DeviceRow } from '../../src/server/store';
+import { createBranch, createEnrolCode, createTeam, redeemEnrolCode, setConfig, setReview, type DeviceRow, type TeamRow } from '../../src/server/store';
 import { push as serverPush } from '../../src/server/sync-store';
 import { SyncEngine } from '../../src/sync/engine';
 import { dexieOutboxStore } from '../../src/sync/index';
@@ -173,7 +173,7 @@ async function otherPhoneWrites(env: FaultEnv, teamId: string, device: DeviceRow
     if (!r.ok) throw new Error('second phone could not enrol');
     dev = s.prepare('SELECT * FROM devices WHERE id = ?').get(r.deviceId) as DeviceRow;
   }
-  const team = s.prepare('SELECT * FROM teams WHERE id = ?').get(teamId) as { id: string; branch_id: string; name: string; created_at: number };
+  const team = s.prepare('SELECT * FROM teams WHERE id = ?').get(teamId) as TeamRow;
   const mine = (await db.duties.toArray())[Math.floor(rnd() * (await db.duties.count()))];
   const base = rnd() < 0.5 && mine ? { ...mine, rev: mine.rev + 1 + Math.floor(rnd() * 3) } : makeDuty(newId(), 1, 0);
   const { dirty: _d, ackedAt: _a, scrubbedAt: _s, ...body } = { ...base, organisationNote: 'other phone' }; // as a phone sends it

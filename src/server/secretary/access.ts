@@ -27,10 +27,22 @@ export function branchFor(db: Sqlite, a: Account, branchId: string): BranchRow |
   return (db.prepare('SELECT * FROM branches WHERE id = ?').get(branchId) as BranchRow | undefined) ?? null;
 }
 
-/** The report's team, if the account may see it. */
-export function reportTeam(db: Sqlite, a: Account, reportId: string): TeamRow | null {
-  const r = db.prepare("SELECT team_id FROM records WHERE tbl = 'reports' AND id = ?").get(reportId) as { team_id: string } | undefined;
-  return r ? teamFor(db, a, r.team_id) : null;
+/**
+ * The report's team, if the account may see it. Report ids are unique per team only
+ * (records are keyed by team): links name the team (?team=); without it, the first team
+ * the account may see that holds a report of this id.
+ */
+export function reportTeam(db: Sqlite, a: Account, reportId: string, teamId?: string): TeamRow | null {
+  if (teamId) {
+    const team = teamFor(db, a, teamId);
+    return team && db.prepare("SELECT 1 FROM records WHERE team_id = ? AND tbl = 'reports' AND id = ?").get(team.id, reportId) ? team : null;
+  }
+  const rows = db.prepare("SELECT team_id FROM records WHERE tbl = 'reports' AND id = ? ORDER BY received_at").all(reportId) as { team_id: string }[];
+  for (const r of rows) {
+    const team = teamFor(db, a, r.team_id);
+    if (team) return team;
+  }
+  return null;
 }
 
 /** The branch a secretary works in; an admin picks one with ?branch= (defaults to her own). */

@@ -43,9 +43,9 @@ export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: Day
   const seq = teamSeq(db, team.id);
   const f = cachedFigures(db, team.id, month, data, seq);
   const report = reportOfMonth(data, month);
-  const rs = reportState(db, report);
+  const rs = reportState(db, team.id, report);
   const prev = reportOfMonth(data, addMonths(month, -1));
-  const ps = reportState(db, prev);
+  const ps = reportState(db, team.id, prev);
   const end = monthRange(month).to;
   const ref = today < end ? today : end;
   const oldest = f.hazards.oldestOpen[0];
@@ -81,8 +81,8 @@ export function dayGrid(month: MonthKey, rows: readonly TeamMonth[], q: string):
   })}</tr>`)}</tbody></table></div>`;
 }
 
-function reportBadge(r: TeamMonth['report']): Html {
-  return html`<span class="badge s-${r.state}">${REPORT_STATE_LABEL[r.state]}</span>${r.score !== null ? html` ${r.score} 分` : ''}${r.id && r.state !== 'none' ? html` <a href="/secretary/report/${r.id}">查看</a>` : ''}`;
+function reportBadge(r: TeamMonth['report'], teamId: string): Html {
+  return html`<span class="badge s-${r.state}">${REPORT_STATE_LABEL[r.state]}</span>${r.score !== null ? html` ${r.score} 分` : ''}${r.id && r.state !== 'none' ? html` <a href="/secretary/report/${r.id}?team=${teamId}">查看</a>` : ''}`;
 }
 
 export function teamCard(r: TeamMonth, month: MonthKey, now: number): Html {
@@ -90,8 +90,8 @@ export function teamCard(r: TeamMonth, month: MonthKey, now: number): Html {
 <h3><a href="/secretary/team/${r.team.id}?month=${month}">${r.team.name}</a></h3>
 <dl class="kv">
 <dt>周帮扶</dt><dd>${r.weeksDone} / ${r.weeksTotal} 周</dd>
-<dt>月汇报</dt><dd>${reportBadge(r.report)}</dd>
-<dt>上月汇报</dt><dd>${reportBadge(r.prevReport)}</dd>
+<dt>月汇报</dt><dd>${reportBadge(r.report, r.team.id)}</dd>
+<dt>上月汇报</dt><dd>${reportBadge(r.prevReport, r.team.id)}</dd>
 <dt>未销号隐患</dt><dd>${r.openHazards} 项${r.oldestOpenDays !== null ? `，最久 ${r.oldestOpenDays} 天` : ''}</dd>
 <dt>设备同步</dt><dd>${r.devices.length === 0 ? html`<span class="muted">尚无登记设备</span>` : r.devices.map((d) => {
     const silent = !d.revoked && (d.lastSeen === null || now - d.lastSeen > SILENT_MS);

@@ -47,7 +47,7 @@ export async function writeBranchXlsx(db: Sqlite, teams: readonly TeamRow[], mon
   for (const team of teams) {
     const d = loadTeam(db, team.id, range);
     const f = cachedFigures(db, team.id, month, d);
-    const rs = reportState(db, reportOfMonth(d, month));
+    const rs = reportState(db, team.id, reportOfMonth(d, month));
     summary.addRow([team.name, d.team?.instructorName ?? '', REPORT_STATE_LABEL[rs.state], rs.review?.score ?? null,
       dailyRate(dayStates(month, d.duties, d.hazards, today)), ...FIGURE_COLUMNS.map((c) => c.get(f))]).commit();
   }
@@ -57,7 +57,7 @@ export async function writeBranchXlsx(db: Sqlite, teams: readonly TeamRow[], mon
   const weeks = weeksOfMonth(month).map((week) => ({ week, label: weekLabel(week) }));
   for (const team of teams) {
     const detail = loadMonthDetail(db, team.id, month, weeks.map((w) => w.week));
-    teamSheet(db, wb.addWorksheet(sheetName(team.name, used)), detail, month, weeks);
+    teamSheet(db, team.id, wb.addWorksheet(sheetName(team.name, used)), detail, month, weeks);
   }
   await wb.commit();
 }
@@ -73,7 +73,7 @@ function section(ws: Sheet, title: string, head: string[]): void {
   h.commit();
 }
 
-function teamSheet(db: Sqlite, ws: Sheet, d: TeamRecords, month: MonthKey, weeks: { week: string; label: string }[]): void {
+function teamSheet(db: Sqlite, teamId: string, ws: Sheet, d: TeamRecords, month: MonthKey, weeks: { week: string; label: string }[]): void {
   ws.columns = [14, 12, 14, 16, 24, 24, 14, 14].map((width) => ({ width }));
   const { from, to } = monthRange(month);
   const row = (values: unknown[], pct?: number) => {
@@ -110,7 +110,7 @@ function teamSheet(db: Sqlite, ws: Sheet, d: TeamRecords, month: MonthKey, weeks
   row([]);
   section(ws, '金点子', ['月份', '标题', '采纳', '', '内容', '预期效果']);
   const report = reportOfMonth(d, month);
-  const adopted = new Set(report ? (JSON.parse(reportState(db, report).review?.adopted_idea_ids ?? '[]') as string[]) : []);
+  const adopted = new Set(report ? (JSON.parse(reportState(db, teamId, report).review?.adopted_idea_ids ?? '[]') as string[]) : []);
   for (const i of report?.submissions.at(-1)?.text.ideas ?? []) {
     row([month, i.title, adopted.has(i.id) ? '已采纳' : '未采纳', '', i.content, i.expectedEffect]);
   }

@@ -31,7 +31,7 @@ export function reportDoc(db: Sqlite, team: TeamRow, month: MonthKey): ReportDoc
   const d = loadTeam(db, team.id, monthRange(month));
   const report = reportOfMonth(d, month);
   const sub = report?.submissions.at(-1) ?? null;
-  const rs = reportState(db, report);
+  const rs = reportState(db, team.id, report);
   const figures = sub?.figures ?? cachedFigures(db, team.id, month, d);
   const text = sub?.text;
   const adopted = new Set(rs.review ? (JSON.parse(rs.review.adopted_idea_ids) as string[]) : []);
@@ -52,6 +52,6 @@ export function reportDoc(db: Sqlite, team: TeamRow, month: MonthKey): ReportDoc
       { heading: '四、思想教育方式方法', paragraphs: [text.methods] },
     ] : [],
     ideas: (text?.ideas ?? []).map((i) => ({ title: i.title, content: i.content, adopted: adopted.has(i.id) })),
-    review: rs.review ? { score: rs.review.score, feedback: rs.review.feedback, items: report ? itemScoresOf(db, report.id) ?? [] : [] } : null,
+    review: rs.review ? { score: rs.review.score, feedback: rs.review.feedback, items: report ? itemScoresOf(db, team.id, report.id) ?? [] : [] } : null,
   };
 }

@@ -60,7 +60,7 @@ ${report.submissions.length > 1 ? revisions(report) : ''}
 ${submissionView(sub)}
 <h2>金点子与评分</h2>
 ${errorBox(args.errors ?? [])}
-<form method="post" action="/secretary/report/${report.id}/review" class="stack">${csrf(s)}
+<form method="post" action="/secretary/report/${report.id}/review?team=${team.id}" class="stack">${csrf(s)}
 <fieldset><legend>金点子（勾选为采纳）</legend>${sub.text.ideas.length === 0 ? html`<p class="muted">本月未提交金点子。</p>` : sub.text.ideas.map((i) => html`
 <label><input type="checkbox" name="adopted" value="${i.id}" ${adopted.has(i.id) ? 'checked' : ''}> ${i.title}</label><p class="muted">${i.content} 预期效果：${i.expectedEffect}</p>`)}</fieldset>
 <table><thead><tr><th>考核项目</th><th>计分依据</th><th class="num">分值</th><th>得分</th></tr></thead><tbody>
@@ -102,8 +102,8 @@ export function saveReview(db: Sqlite, team: TeamRow, report: MonthlyReport, sec
   const score = r.items.reduce((s, i) => s + i.score, 0);
   db.transaction(() => {
     setReview(db, team.id, { reportId: report.id, score, feedback: r.feedback, adoptedIdeaIds: r.adopted, reviewedAt: now }, secretaryId);
-    db.prepare(`INSERT INTO review_items (report_id, month, items) VALUES (?, ?, ?)
-      ON CONFLICT (report_id) DO UPDATE SET month = excluded.month, items = excluded.items`).run(report.id, report.month, JSON.stringify(r.items));
+    db.prepare(`INSERT INTO review_items (team_id, report_id, month, items) VALUES (?, ?, ?, ?)
+      ON CONFLICT (team_id, report_id) DO UPDATE SET month = excluded.month, items = excluded.items`).run(team.id, report.id, report.month, JSON.stringify(r.items));
   })();
   return score;
 }

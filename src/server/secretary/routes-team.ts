@@ -72,7 +72,7 @@ ${day ? dayDetail(d, day) : ''}
 <h2>周帮扶</h2>${weeklySection(d, month)}
 <h2>人员台账</h2>${peopleLedger(d, month)}
 <h2>隐患台账</h2>${hazardLedger(d, month)}
-<h2>月汇报</h2>${reportsList(db, d)}
+<h2>月汇报</h2>${reportsList(db, team.id, d)}
 <h2>考核得分</h2>${scores.length ? html`<table><thead><tr><th>月份</th><th class="num">得分</th></tr></thead><tbody>${scores.map((x) => html`<tr><td>${x.month}</td><td class="num">${x.score}</td></tr>`)}</tbody></table>` : html`<p class="muted">尚无评分。</p>`}
 <h2>近6个月</h2><div class="card">${chartSvg(chart, `${team.name} 近6个月`)}</div>
 ${devicesSection(db, s, team, now)}`));
@@ -89,12 +89,12 @@ ${devicesSection(db, s, team, now)}`));
     const states = dayStates(report.month, d.duties, d.hazards, today(clock()));
     const rubric = getRubric(db, (db.prepare('SELECT branch_id FROM teams WHERE id = ?').get(teamId) as { branch_id: string }).branch_id);
     const suggested = Object.fromEntries(rubric.map((i) => [i.id, suggest(i, f, states, report)]));
-    return { review: reviewOf(db, report.id), rubric, suggested, savedItems: itemScoresOf(db, report.id) };
+    return { review: reviewOf(db, teamId, report.id), rubric, suggested, savedItems: itemScoresOf(db, teamId, report.id) };
   };
 
   r.get('/report/:id', (c) => {
     const s = c.get('session');
-    const team = reportTeam(db, s.account, c.req.param('id'));
+    const team = reportTeam(db, s.account, c.req.param('id'), c.req.query('team'));
     const report = team ? loadReport(team.id, c.req.param('id')) : null;
     if (!team || !report) return c.html(page('未找到', s, html`<h1>汇报不存在或尚未提交</h1><p><a href="/secretary/">返回总览</a></p>`), 404);
     audit(db, clock(), s.account, 'view_report', team.id, report.month);
@@ -103,7 +103,7 @@ ${devicesSection(db, s, team, now)}`));
 
   r.post('/report/:id/review', async (c) => {
     const s = c.get('session');
-    const team = reportTeam(db, s.account, c.req.param('id'));
+    const team = reportTeam(db, s.account, c.req.param('id'), c.req.query('team'));
     const report = team ? loadReport(team.id, c.req.param('id')) : null;
     if (!team || !report) return c.html(page('未找到', s, html`<h1>汇报不存在或尚未提交</h1>`), 404);
     const args = reviewArgs(team.id, report);
@@ -112,7 +112,7 @@ ${devicesSection(db, s, team, now)}`));
     if (!parsed.ok) return c.html(page('审阅评分', s, reviewPage({ s, team, report, ...args, form: parsed.form, errors: parsed.errors })), 400);
     const score = saveReview(db, team, report, s.account.id, parsed, clock());
     audit(db, clock(), s.account, 'score_report', team.id, `${report.month} ${score}`);
-    return c.redirect(`/secretary/report/${report.id}?saved=1`, 303);
+    return c.redirect(`/secretary/report/${report.id}?team=${team.id}&saved=1`, 303);
   });
 
   r.get('/print', (c) => {

@@ -73,13 +73,13 @@ export function suggest(item: RubricItem, f: MonthFigures, states: Map<string, D
 
 export interface ItemScore { id: string; name: string; points: number; score: number }
 
-export function itemScoresOf(db: Sqlite, reportId: string): ItemScore[] | null {
-  const row = db.prepare('SELECT items FROM review_items WHERE report_id = ?').get(reportId) as { items: string } | undefined;
+export function itemScoresOf(db: Sqlite, teamId: string, reportId: string): ItemScore[] | null {
+  const row = db.prepare('SELECT items FROM review_items WHERE team_id = ? AND report_id = ?').get(teamId, reportId) as { items: string } | undefined;
   return row ? (JSON.parse(row.items) as ItemScore[]) : null;
 }
 
 /** Scores per month of every report of a team that has one, oldest first. */
 export function scoreHistory(db: Sqlite, teamId: string): { month: string; score: number }[] {
-  return db.prepare(`SELECT i.month AS month, r.score AS score FROM reviews r JOIN review_items i ON i.report_id = r.report_id
+  return db.prepare(`SELECT i.month AS month, r.score AS score FROM reviews r JOIN review_items i ON i.team_id = r.team_id AND i.report_id = r.report_id
     WHERE r.team_id = ? AND r.score IS NOT NULL ORDER BY i.month`).all(teamId) as { month: string; score: number }[];
 }

@@ -82,13 +82,13 @@ ${rows.map((h) => html`<tr><td>${h.foundDay}</td><td>${h.description}</td><td>${
 </tbody></table></div>`;
 }
 
-export function reportsList(db: Sqlite, d: TeamRecords): Html {
+export function reportsList(db: Sqlite, teamId: string, d: TeamRecords): Html {
   const reports = d.reports.filter((r) => !r.deleted).sort((a, b) => b.month.localeCompare(a.month));
   if (reports.length === 0) return html`<p class="muted">尚无月汇报。</p>`;
   return html`<div class="scroll"><table><thead><tr><th>月份</th><th>状态</th><th class="num">提交次数</th><th class="num">得分</th><th></th></tr></thead><tbody>
 ${reports.map((r) => {
-    const s = reportState(db, r);
+    const s = reportState(db, teamId, r);
     return html`<tr><td>${r.month}</td><td><span class="badge s-${s.state}">${REPORT_STATE_LABEL[s.state]}</span></td><td class="num">${r.submissions.length}</td>
-<td class="num">${s.review?.score ?? '—'}</td><td>${s.state === 'none' ? '' : html`<a href="/secretary/report/${r.id}">审阅评分</a>`}</td></tr>`;
+<td class="num">${s.review?.score ?? '—'}</td><td>${s.state === 'none' ? '' : html`<a href="/secretary/report/${r.id}?team=${teamId}">审阅评分</a>`}</td></tr>`;
   })}</tbody></table></div>`;
 }

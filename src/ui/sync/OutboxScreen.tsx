@@ -64,7 +64,7 @@ export function OutboxScreen({ engine, enrolCode = '', deviceName = '' }: { engi
           <p class="hint">这些记录没有被服务器接收，仍保存在本机；修改后会重新发送，其他记录照常发送。</p>
           <ul class="list">
             {status.rejected.map((r) => {
-              const why = refusalText(r.message);
+              const why = refusalText(r.message, r.code);
               return (
                 <li key={`${r.table}/${r.id}`}>
                   <strong>{TABLE_LABELS[r.table]}</strong>

@@ -1,5 +1,5 @@
 /** zh-CN wording of the sync UI: relative times, record kinds, the badge's one line. */
-import type { SyncTableName } from '../../domain/sync-protocol';
+import type { RejectCode, SyncTableName } from '../../domain/sync-protocol';
 import type { SyncStatus } from '../../sync/engine';
 
 export const TABLE_LABELS: Record<SyncTableName, string> = {
@@ -56,7 +56,9 @@ const MALFORMED = '记录格式不正确: ';
  * A refusal as the instructor reads it: zh-CN first; the schema's path and expectation
  * (English, for whoever fixes the app) kept apart, shown folded under 技术信息.
  */
-export function refusalText(message: string): { text: string; detail: string | null } {
+export function refusalText(message: string, code?: RejectCode): { text: string; detail: string | null } {
+  // The numbers (server's revision, the phone's) only help whoever looks into it.
+  if (code === 'invalid_rev') return { text: '记录版本号异常，服务器未接收。修改此条记录后会重新发送，或告知支部管理员。', detail: message };
   if (!message.startsWith(MALFORMED)) return { text: message, detail: null };
   return { text: '记录格式不正确，服务器未接收。请更新应用后修改此条记录，或告知支部管理员。', detail: message.slice(MALFORMED.length) };
 }
