@@ -3,11 +3,12 @@ import type { Team } from '../../../domain/types';
 import type { JoinState, ServerNames } from '../../../db/join';
 import { lazyScreen } from '../../lazy';
 import { Choice } from './Choice';
-import { Found } from './Found';
 
-// The join flow carries the sync engine: its own chunk, so a first visit that founds a team
-// offline (the common case, and the first-load budget) does not download it.
+// The first visit shows the choice only; each path is its own chunk, fetched on the tap (all are
+// precached by the service worker once the first visit has installed it, so this works offline).
+// The join flow carries the sync engine; founding carries the team form and its validation.
 const JoinFlow = lazyScreen(() => import('./JoinFlow').then((m) => m.JoinFlow));
+const Found = lazyScreen(() => import('./Found').then((m) => m.Found));
 
 export interface SetupProps {
   team: Team | null;
