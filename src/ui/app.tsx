@@ -57,7 +57,7 @@ export function App() {
       {(team === null || join !== null) && path === '/help' ? (
         <HelpScreen />
       ) : team === null || join !== null || path === '/setup' ? (
-        <SetupScreen team={team} join={join} names={names} />
+        <SetupScreen team={team} join={join} names={names} userName={boot.userName} />
       ) : (
         <>
           {!printing && (

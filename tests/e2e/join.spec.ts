@@ -210,7 +210,7 @@ test('a phone that enrols into a team with no data yet founds it, under the serv
   // Nothing to restore: today's two founding steps, the team name the server's.
   await expect(page.getByLabel('班组', { exact: true })).toHaveValue('第三班组');
   await expect(page.getByLabel('班组', { exact: true })).toHaveAttribute('readonly', '');
-  await page.getByLabel('小政委姓名').fill('刘建国');
+  await expect(page.getByLabel('小政委姓名')).toHaveValue('刘建国'); // typed once, when joining
   await page.getByLabel('区队 / 工区').fill('综采二队');
   await page.screenshot({ path: `${SHOTS}/join-found-empty-team-390.png`, fullPage: true });
   await page.reload(); // the founding step survives a reload

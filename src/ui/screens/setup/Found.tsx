@@ -11,7 +11,7 @@ import { TeamForm } from './TeamForm';
  * new phone (join = null), or after enrolling into a team the server holds no data of yet
  * (join.phase team/roster: the names are the server's, and the step survives a reload).
  */
-export function Found(props: { join: JoinState | null; names: ServerNames | null; after: string; hasTeam: boolean }) {
+export function Found(props: { join: JoinState | null; names: ServerNames | null; userName: string; after: string; hasTeam: boolean }) {
   const { join, names } = props;
   const [localStep, setStep] = useState<1 | 2>(props.hasTeam ? 2 : 1);
   const step = join ? (join.phase === 'roster' ? 2 : 1) : localStep;
@@ -23,7 +23,7 @@ export function Found(props: { join: JoinState | null; names: ServerNames | null
           <p class="hint">第 1 步（共 2 步）：班组信息。全部保存在本机，无需网络。</p>
           <TeamForm
             submitLabel="下一步：花名册"
-            initial={names ? { name: names.teamName, district: names.district } : undefined}
+            initial={names ? { name: names.teamName, district: names.district, instructorName: props.userName } : undefined}
             onSubmit={async (t) => {
               // Stay on /setup once the team exists, so the app does not jump past the roster step.
               if (!join) navigate('/setup', true);

@@ -10,13 +10,13 @@ import type { TeamInput } from '../../../db/team';
 export function TeamForm(props: {
   team?: Team;
   /** Prefilled names for a new team (the server's, when the phone enrolled first). */
-  initial?: { name: string; district: string } | undefined;
+  initial?: { name: string; district: string; instructorName?: string } | undefined;
   submitLabel: string;
   onSubmit: (t: TeamInput) => Promise<void>;
 }) {
   const t = props.team;
   const first = SHIFT_PRESETS[0]!;
-  const [instructorName, setInstructor] = useState(t?.instructorName ?? '');
+  const [instructorName, setInstructor] = useState(t?.instructorName ?? props.initial?.instructorName ?? '');
   const [district, setDistrict] = useState(t?.district ?? props.initial?.district ?? '');
   const [name, setName] = useState(t?.name ?? props.initial?.name ?? '');
   const [shifts, setShifts] = useState<ShiftDef[]>(t?.shifts ?? withShiftIds(first.shifts));
@@ -42,7 +42,8 @@ export function TeamForm(props: {
       <label for="district">区队 / 工区</label>
       <input id="district" value={district} onInput={(e) => setDistrict(e.currentTarget.value)} placeholder="如：综采一队" />
       <label for="team">班组</label>
-      <input id="team" value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="如：检修班" readOnly={!!props.initial?.name} />
+      <input id="team" value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="如：检修班"
+        readOnly={!!props.initial?.name} style={props.initial?.name ? { background: 'var(--bg)', borderStyle: 'dashed' } : undefined} />
       {props.initial?.name && <p class="hint">班组名称由党支部书记在服务器上设定。</p>}
       <label>班次</label>
       <div class="row">

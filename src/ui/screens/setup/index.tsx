@@ -15,6 +15,8 @@ export interface SetupProps {
   join: JoinState | null;
   /** The team's names on the server, once this phone is enrolled. */
   names: ServerNames | null;
+  /** The name typed when this phone joined (prefills the founding form after an empty restore). */
+  userName: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export function SetupScreen(props: SetupProps) {
   if (join?.phase === 'restore' || (mode === 'join' && !join)) {
     return <JoinFlow join={join} names={names} code={new URLSearchParams(location.search).get('code') ?? ''} onBack={() => setMode('choose')} />;
   }
-  if (join) return <Found join={join} names={names} after="/" hasTeam={team !== null} />;
+  if (join) return <Found join={join} names={names} userName={props.userName} after="/" hasTeam={team !== null} />;
   if (mode === 'choose') return <Choice onFound={() => setMode('found')} onJoin={() => setMode('join')} />;
-  return <Found join={null} names={null} after={after} hasTeam={team !== null} />;
+  return <Found join={null} names={null} userName="" after={after} hasTeam={team !== null} />;
 }
