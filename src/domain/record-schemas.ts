@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot';
 import { isDayKey, isTimeOfDay } from './calendar';
+import { CONFIG_LIMITS } from './config-limits';
 import { WEAK_ACTIONS, WEAK_REASONS } from './checklist';
 import type { HelpOutcome, MonthFigures, SourceTable } from './report-figures-types';
 import type { MonthlyReport, ReportSubmission } from './report';
@@ -58,14 +59,15 @@ const meta = {
 const TeamSchema = v.looseObject({
   ...meta,
   district: Name, name: Name, instructorName: Name, timeZone: str(WIRE_ID_MAX),
-  shifts: list(v.looseObject({ id: Ref, name: Name, start: Time, end: Time }), WIRE_SHIFTS_MAX),
+  shifts: list(v.looseObject({ id: Ref, name: str(CONFIG_LIMITS.shiftName), start: Time, end: Time }), WIRE_SHIFTS_MAX),
   overnightRule: v.picklist(['next', 'same']),
 });
 
-const WorkerSchema = v.looseObject({ ...meta, name: Name, post: Name, partyMember: v.boolean() });
+// Workers, risk types and team shifts are also config items (roster, riskTypes, shifts): same limits as config.
+const WorkerSchema = v.looseObject({ ...meta, name: str(CONFIG_LIMITS.workerName), post: str(CONFIG_LIMITS.workerPost), partyMember: v.boolean() });
 
 const RiskTypeSchema = v.looseObject({
-  ...meta, name: Name, retired: v.boolean(), order: v.pipe(v.number(), v.finite('a finite number')),
+  ...meta, name: str(CONFIG_LIMITS.riskTypeName), retired: v.boolean(), order: v.pipe(v.number(), v.finite('a finite number')),
 });
 
 const reasons = Object.keys(WEAK_REASONS) as WeakReason[];

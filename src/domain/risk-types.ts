@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { RecordMeta } from './types';
+import { CONFIG_LIMITS } from './config-limits';
 import { freshMeta, type NewId } from './weekly-meta';
 
 export interface RiskType extends RecordMeta {
@@ -22,7 +23,7 @@ export const DEFAULT_RISK_TYPE_NAMES = [
 /** Shown for an id no type on this phone carries (e.g. not synced yet). */
 export const RETIRED_RISK_TYPE_LABEL = '已停用类型';
 
-export const RISK_TYPE_NAME_MAX = 20;
+export const RISK_TYPE_NAME_MAX = CONFIG_LIMITS.riskTypeName;
 
 /** The starting set for a new team, in the order above; the branch may edit it later. */
 export function defaultRiskTypes(now: number, newId: NewId): RiskType[] {

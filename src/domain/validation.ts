@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { isDayKey, isTimeOfDay, isValidTimeZone, minutesOf } from './calendar';
+import { CONFIG_LIMITS } from './config-limits';
 import type { HazardInput } from './hazard';
 import type { DayKey, OvernightRule, ShiftDef } from './types';
 
@@ -35,7 +36,7 @@ const time = (what: string) =>
 const ShiftSchema = v.pipe(
   v.object({
     id: v.pipe(v.string('班次缺少编号'), v.nonEmpty('班次缺少编号')),
-    name: requiredText('班次名称', 10),
+    name: requiredText('班次名称', CONFIG_LIMITS.shiftName),
     start: time('开始时间'),
     end: time('结束时间'),
   }),
@@ -65,7 +66,7 @@ function itemPath(list: unknown[], index: number, key?: string): [v.IssuePathIte
 const ShiftsSchema = v.pipe(
   v.array(ShiftSchema, '班次设置无效'),
   v.minLength(1, '请至少设置1个班次'),
-  v.maxLength(6, '最多设置6个班次'),
+  v.maxLength(CONFIG_LIMITS.shifts, `最多设置${CONFIG_LIMITS.shifts}个班次`),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const list = dataset.value;
@@ -91,7 +92,7 @@ const TeamSetupSchema = v.object({
   shifts: ShiftsSchema,
 });
 
-const WorkerSchema = v.object({ name: requiredText('姓名', 20), post: optionalText('工种', 20) });
+const WorkerSchema = v.object({ name: requiredText('姓名', CONFIG_LIMITS.workerName), post: optionalText('工种', CONFIG_LIMITS.workerPost) });
 
 const HazardSchema = v.object({
   description: requiredText('隐患描述', 200),

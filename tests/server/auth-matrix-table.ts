@@ -7,7 +7,7 @@
 import { expect } from 'vitest';
 import { DEFAULT_RUBRIC, getRubric } from '../../src/server/secretary/rubric';
 import { enrolDevice } from '../../src/server/secretary/demo-data';
-import { createEnrolCode } from '../../src/server/store';
+import { createEnrolCode, setConfig } from '../../src/server/store';
 import {
   allowed, freshDuty, MARK_A, pw, reportA, s, SEC_ROLES, teamA, teamB, teamC, type Cell, type Outcome, type Role, type Row,
 } from './auth-matrix-fixtures';
@@ -19,6 +19,14 @@ const page = (a: Outcome, b: Outcome, admin: Outcome): Record<Role, Outcome> => 
 /** Secretary downloads and forms: no session → 401. */
 const guarded = (a: Outcome, b: Outcome, admin: Outcome): Record<Role, Outcome> => ({ none: 401, deviceA: 401, deviceRevoked: 401, secretaryA: a, secretaryB: b, admin });
 const own = (role: Role) => (role === 'secretaryB' ? [teamB.name] : [teamA.name]);
+/** Adds `count` people to team A's roster config; returns their ids. */
+function addToRosterA(n: number, count: number): string[] {
+  const key = `team:${teamA.id}:roster`;
+  const row = s.db.prepare('SELECT value FROM config WHERE branch_id = ? AND key = ?').get(teamA.branch_id, key) as { value: string } | undefined;
+  const fresh = Array.from({ length: count }, (_, i) => ({ id: `matrix-w${n}-${i}`, name: `人员${n}-${i}`, post: '', partyMember: false, retired: false }));
+  setConfig(s.db, teamA.branch_id, key, [...(row ? (JSON.parse(row.value) as unknown[]) : []), ...fresh], s.clock.now);
+  return fresh.map((w) => w.id);
+}
 const formOf = (cell: Cell, fields: Record<string, string | string[]> = {}) => ({ _csrf: cell.creds.csrf, ...fields });
 
 export const TABLE: Record<string, Row> = {
@@ -86,11 +94,29 @@ export const TABLE: Record<string, Row> = {
     sample: (cell) => ({ method: 'POST', path: `/secretary/team/${teamA.id}/code`, form: formOf(cell) }),
     expect: guarded(200, 404, 200), writes: true, shows: () => [teamA.name, 'data-testid="enrol-code"'],
   },
+  'GET /secretary/team/:id/people': {
+    sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/people` }), expect: page(200, 404, 200), shows: () => [teamA.name, '合并重复人员'],
+  },
+  // Each cell two fresh people in team A's roster, so every allowed cell has someone to merge or retire.
+  'POST /secretary/team/:id/people/merge': {
+    sample: (cell) => {
+      const [a, b] = addToRosterA(cell.n, 2);
+      return { method: 'POST', path: `/secretary/team/${teamA.id}/people/merge`, form: formOf(cell, { from: a!, to: b! }) };
+    },
+    expect: guarded(303, 404, 303), location: `/secretary/team/${'{teamA}'}/people?saved=merge`, writes: true,
+  },
+  'POST /secretary/team/:id/people/retire': {
+    sample: (cell) => {
+      const [a] = addToRosterA(cell.n, 1);
+      return { method: 'POST', path: `/secretary/team/${teamA.id}/people/retire`, form: formOf(cell, { worker: a! }) };
+    },
+    expect: guarded(303, 404, 303), location: `/secretary/team/${'{teamA}'}/people?saved=retire`, writes: true,
+  },
   'POST /secretary/device/:id/revoke': {
     // Each cell its own phone of team A, so no cell revokes the device another one uses.
     sample: (cell) => {
       const d = enrolDevice(s.db, teamA, `待停用${cell.n}`, s.clock.now);
-      return { method: 'POST', path: `/secretary/device/${d.id}/revoke`, form: formOf(cell) };
+      return { method: 'POST', path: `/secretary/device/${d.id}/revoke`, form: formOf(cell, { confirm: 'yes' }) };
     },
     expect: guarded(303, 404, 303), location: `/secretary/team/${'{teamA}'}#devices`, writes: true,
     after: (cell, res) => {

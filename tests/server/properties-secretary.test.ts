@@ -163,12 +163,15 @@ describe('secretary POST routes: bad input is a clean 4xx that stores nothing', 
     await property({
       name: 'revoke', path: (ctx) => `/secretary/device/${ctx.device}/revoke`,
       prepare: (inp) => ({ device: inp.n % 10 ? enrolDevice(s.db, team, '手机', s.clock.now).id : `no-such-${inp.n}` }),
-      decide: (_, ctx) => (stored<{ n: number }>('SELECT COUNT(*) AS n FROM devices WHERE id = ?', ctx.device).n ? { status: 303, writes: true } : { status: 404 }),
+      // Only the confirmation page's confirm=yes revokes; anything else shows that page (200, nothing stored).
+      decide: (p, ctx) => (!stored<{ n: number }>('SELECT COUNT(*) AS n FROM devices WHERE id = ?', ctx.device).n ? { status: 404 }
+        : one(p, 'confirm') === 'yes' ? { status: 303, writes: true } : { status: 200, writes: false }),
       after: (a, _p, ctx) => {
         const d = stored<{ revoked_at: number | null } | undefined>('SELECT revoked_at FROM devices WHERE id = ?', ctx.device);
         if (d) expect(d.revoked_at !== null, 'revoked').toBe(a.status === 303);
+        if (a.status === 200) expect(a.text).toContain('仍保存在那部手机上');
       },
-    }, input(['x']), 100);
+    }, input(['confirm'], fc.constantFrom('yes', 'no', '', 'YES').map((c): Field[] => [['confirm', c]])), 100);
   }, 30_000);
 
   it('POST /secretary/logout', async () => {

@@ -125,7 +125,7 @@ describe('rubric', () => {
 });
 
 describe('configuration pushed to phones', () => {
-  it('roster and shifts per team arrive on the next pull; a removed line is retired, not deleted', async () => {
+  it('roster and shifts per team arrive on the next pull; a removed line is retired if a record uses it, deleted if not', async () => {
     const start = (await pull()).cursor;
     const form = await (await fetch(`${s.url}/secretary/team/${team.id}/config`, { headers: h })).text();
     const phoneWorkers = (s.db.prepare("SELECT body FROM records WHERE tbl = 'workers' AND team_id = ?").all(team.id) as { body: string }[])
@@ -145,8 +145,13 @@ describe('configuration pushed to phones', () => {
     const live = roster.filter((r) => !r.retired);
     expect(live.map((r) => [r.name, r.partyMember])).toEqual([[kept.name, false], ['张三', true]]);
     expect(live[0]!.id).toBe(kept.id); // same id as on the phone: its old records stay linked
-    expect(roster.find((r) => r.name === '李四')!.retired).toBe(true);
-    expect(roster.filter((r) => r.retired)).toHaveLength(phoneWorkers.length); // 李四 + the phone's others, none dropped
+    expect(roster.find((r) => r.name === '李四')).toBeUndefined(); // added, then removed before any record named him
+    // The phone's other workers: kept as retired exactly when a stored record names them.
+    const named = new Set((s.db.prepare("SELECT tbl, body FROM records WHERE team_id = ? AND tbl IN ('duties', 'helpRecords', 'pairs', 'hardships')").all(team.id) as { tbl: string; body: string }[])
+      .flatMap((r) => JSON.stringify(JSON.parse(r.body)).match(/[0-9a-f]{8}-[0-9a-f-]{27}/g) ?? []));
+    const removed = phoneWorkers.filter((w) => w.id !== kept.id);
+    expect(removed.some((w) => named.has(w.id))).toBe(true); // the fixture's workers have records
+    expect(roster.filter((r) => r.retired).map((r) => r.id).sort()).toEqual(removed.filter((w) => named.has(w.id)).map((w) => w.id).sort());
     const shifts = got.config.find((c) => c.key === `team:${team.id}:shifts`)!.value as { name: string; start: string; retired: boolean }[];
     expect(shifts.filter((x) => !x.retired).map((x) => `${x.name}${x.start}`)).toEqual(['夜班23:00', '早班07:00', '中班15:00']);
     expect(shifts.filter((x) => x.retired).map((x) => x.name)).toEqual(['零点班', '八点班', '四点班']);
@@ -168,7 +173,14 @@ describe('enrolment and devices from the web', () => {
     const { token: newTokenValue, deviceId } = (await enrol.json()) as { token: string; deviceId: string };
     const teamPage = await (await fetch(`${s.url}/secretary/team/${team.id}`, { headers: h })).text();
     expect(teamPage).toContain('新手机');
-    expect((await post(`/secretary/device/${deviceId}/revoke`, {})).status).toBe(303);
+    // 停用 first asks, saying what happens to the phone's unsent records; nothing is revoked yet.
+    const ask = await post(`/secretary/device/${deviceId}/revoke`, {});
+    expect(ask.status).toBe(200);
+    const askText = await ask.text();
+    expect(askText).toContain('尚未发送的记录将无法再送达服务器，但仍保存在那部手机上');
+    expect(askText).toContain('name="confirm" value="yes"');
+    expect((s.db.prepare('SELECT revoked_at FROM devices WHERE id = ?').get(deviceId) as { revoked_at: number | null }).revoked_at).toBeNull();
+    expect((await post(`/secretary/device/${deviceId}/revoke`, { confirm: 'yes' })).status).toBe(303);
     const pulled = await fetch(`${s.url}/api/v1/sync/pull?v=1&since=0`, { headers: { Authorization: `Bearer ${newTokenValue}` } });
     expect(pulled.status).toBe(401);
     expect(((await pulled.json()) as { error: string }).error).toBe('revoked');

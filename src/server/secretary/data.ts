@@ -13,6 +13,8 @@ import type { HardshipEntry, HelpRecord, PairRecord, WeeklyScreening } from '../
 import type { Sqlite } from '../db';
 import { validateRecordBody } from '../../domain/record-schemas';
 import type { SyncTableName } from '../../domain/sync-protocol';
+import { teamConfigKey, type WorkerMerge } from '../../domain/branch-config';
+import { mergeMap, rewriteWorkerRefs } from '../../domain/worker-merge';
 
 export interface TeamRecords {
   team: Team | null;
@@ -44,7 +46,7 @@ const DETAIL_SQL = `SELECT tbl, body FROM records WHERE team_id = @team AND (
 
 export function loadMonthDetail(db: Sqlite, teamId: string, month: MonthKey, weeks: readonly string[]): TeamRecords {
   const { from, to } = monthRange(month);
-  return collect(db.prepare(DETAIL_SQL).all({ team: teamId, from, to, month, weeks: JSON.stringify(weeks) }) as { tbl: string; body: string }[]);
+  return throughMerges(db, teamId, collect(db.prepare(DETAIL_SQL).all({ team: teamId, from, to, month, weeks: JSON.stringify(weeks) }) as { tbl: string; body: string }[]));
 }
 
 /** Duties can be limited to a day range (the bulk of a team's rows); the rest is needed whole. */
@@ -53,7 +55,29 @@ export function loadTeam(db: Sqlite, teamId: string, dutyRange?: { from: DayKey;
     ? db.prepare(`SELECT tbl, body FROM records WHERE team_id = ? AND (tbl <> 'duties' OR json_extract(body, '$.day') BETWEEN ? AND ?)`)
       .all(teamId, dutyRange.from, dutyRange.to)
     : db.prepare('SELECT tbl, body FROM records WHERE team_id = ?').all(teamId)) as { tbl: string; body: string }[];
-  return collect(rows);
+  return throughMerges(db, teamId, collect(rows));
+}
+
+/** The secretary's merges of the team's duplicate workers (`team:<id>:merges`), with their change number. */
+export function teamMerges(db: Sqlite, teamId: string): { merges: WorkerMerge[]; seq: number } {
+  const row = db.prepare('SELECT value, seq FROM config WHERE key = ?').get(teamConfigKey(teamId, 'merges')) as { value: string; seq: number } | undefined;
+  return row ? { merges: JSON.parse(row.value) as WorkerMerge[], seq: row.seq } : { merges: [], seq: 0 };
+}
+
+/**
+ * Records as the merges make them: the pages show a merge at once, before the team's phones
+ * have pulled it and sent their rewritten records back. The duplicate reads as removed.
+ */
+function throughMerges(db: Sqlite, teamId: string, d: TeamRecords): TeamRecords {
+  const map = mergeMap(teamMerges(db, teamId).merges);
+  if (map.size === 0) return d;
+  const fix = <T>(table: string, xs: T[]): T[] => xs.map((x) => (rewriteWorkerRefs(table, x as Record<string, unknown>, map) as T | null) ?? x);
+  return {
+    ...d,
+    duties: fix('duties', d.duties), helpRecords: fix('helpRecords', d.helpRecords),
+    pairs: fix('pairs', d.pairs), hardships: fix('hardships', d.hardships),
+    workers: d.workers.map((w) => (map.has(w.id) ? { ...w, deleted: true } : w)),
+  };
 }
 
 function collect(rows: readonly { tbl: string; body: string }[]): TeamRecords {
@@ -109,8 +133,10 @@ export function figuresOf(month: MonthKey, d: TeamRecords): MonthFigures {
 const FIGURE_CACHE_MAX = 4000;
 const figureCache = new Map<string, MonthFigures>();
 
+/** The team's latest change: of its records, or of its merges (which change what its records mean). */
 export function teamSeq(db: Sqlite, teamId: string): number {
-  return (db.prepare('SELECT MAX(seq) AS s FROM records WHERE team_id = ?').get(teamId) as { s: number | null }).s ?? 0;
+  const records = (db.prepare('SELECT MAX(seq) AS s FROM records WHERE team_id = ?').get(teamId) as { s: number | null }).s ?? 0;
+  return Math.max(records, teamMerges(db, teamId).seq);
 }
 
 export function cachedFigures(db: Sqlite, teamId: string, month: MonthKey, d: TeamRecords, seq = teamSeq(db, teamId)): MonthFigures {

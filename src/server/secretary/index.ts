@@ -16,6 +16,7 @@ import { STYLE } from './style';
 import { dashboard, teamRoutes } from './routes-team';
 import { exportRoutes } from './routes-export';
 import { manageRoutes } from './routes-manage';
+import { peopleRoutes } from './routes-people';
 import { adminRoutes } from './routes-admin';
 
 function address(c: Parameters<typeof getConnInfo>[0]): string {
@@ -91,6 +92,7 @@ export function secretaryRoutes(opts: { db: Sqlite; tls: boolean; clock?: () => 
   guarded.route('/', teamRoutes(deps));
   guarded.route('/', exportRoutes(deps));
   guarded.route('/', manageRoutes(deps));
+  guarded.route('/', peopleRoutes(deps));
   guarded.route('/', adminRoutes(deps));
   guarded.all('*', (c) => c.html(page('未找到', c.get('session'), html`<h1>页面不存在</h1><p><a href="/secretary/">返回总览</a></p>`), 404));
   app.route('/', guarded);

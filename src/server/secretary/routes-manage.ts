@@ -1,6 +1,7 @@
 /** 设备登记 and 停用, 考核细则, 班组/支部配置, 审计日志 (admin). */
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
+import { CONFIG_LIMITS } from '../../domain/config-limits';
 import { DEFAULT_RISK_TYPE_NAMES } from '../../domain/risk-types';
 import { SECTION_LABELS } from '../../domain/checklist';
 import { enrolLink } from '../bootstrap';
@@ -10,11 +11,12 @@ import { loadTeam } from './data';
 import { audit, currentBranch, teamFor } from './access';
 import type { AuthDeps, SecEnv } from './auth';
 import {
-  getConfig, namesText, parseNames, parseRoster, parseShifts, rosterText, shiftsText, teamKey,
+  getConfig, namesText, parseNames, parseRoster, parseShifts, rosterText, shiftsText, teamKey, usedIds,
   type NamedItem, type RosterItem, type ShiftItem,
 } from './config';
 import { codePage } from './enrol';
 import { csrf, errorBox, notice, page, when } from './layout';
+import type { Session } from './auth';
 import { rubricPage, parseRubricForm } from './rubric-page';
 import { getRubric, setRubric } from './rubric';
 
@@ -22,7 +24,7 @@ import { getRubric, setRubric } from './rubric';
  * What the forms start from: the branch's config once it exists, before that the phone's
  * own records (same ids), so a first save does not orphan the phone's workers or shifts.
  */
-function current(db: Sqlite, team: TeamRow) {
+export function current(db: Sqlite, team: TeamRow) {
   const b = team.branch_id;
   const has = (key: string) => db.prepare('SELECT 1 FROM config WHERE branch_id = ? AND key = ?').get(b, key) !== undefined;
   const d = loadTeam(db, team.id, { from: '9999-12-31', to: '9999-12-31' });
@@ -53,11 +55,14 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     return c.html(page('设备登记码', s, await codePage(team, code.code, code.expiresAt, enrolLink(base, code.code))));
   });
 
-  r.post('/device/:id/revoke', (c) => {
+  // 停用 is two steps without JavaScript: the devices list posts here, which asks (saying what
+  // happens to the phone's unsent records); only the confirmation's `confirm=yes` revokes.
+  r.post('/device/:id/revoke', async (c) => {
     const s = c.get('session');
     const device = db.prepare('SELECT * FROM devices WHERE id = ?').get(c.req.param('id')) as DeviceRow | undefined;
     const team = device ? teamFor(db, s.account, device.team_id) : null;
     if (!device || !team) return c.text('设备不存在或无权操作', 404);
+    if (str((await c.req.parseBody()).confirm) !== 'yes') return c.html(page('停用设备', s, revokeConfirm(s, team, device)));
     revokeDevice(db, device.id, clock());
     audit(db, clock(), s.account, 'revoke_device', team.id, device.id);
     return c.redirect(`/secretary/team/${team.id}#devices`, 303);
@@ -89,11 +94,12 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const text = str(form.text).slice(0, 20_000);
     const b = team.branch_id;
     const now = current(db, team);
+    const used = usedIds(db, team);
     const result =
-      what === 'roster' ? parseRoster(text, now.roster)
-      : what === 'shifts' ? parseShifts(text, now.shifts)
-      : what === 'riskTypes' ? parseNames(text, now.riskTypes, '隐患类型')
-      : what === 'checklist' ? parseNames(text, now.checklist, '检查项', 30)
+      what === 'roster' ? parseRoster(text, now.roster, used.roster)
+      : what === 'shifts' ? parseShifts(text, now.shifts, used.shifts)
+      : what === 'riskTypes' ? parseNames(text, now.riskTypes, '隐患类型', CONFIG_LIMITS.riskTypeName, used.riskTypes)
+      : what === 'checklist' ? parseNames(text, now.checklist, '检查项', CONFIG_LIMITS.checklistName, used.checklist)
       : { ok: false as const, errors: ['未知的配置项'] };
     if (!result.ok) return configPage(c, { what, text, errors: result.errors }, 400);
     const key = what === 'roster' || what === 'shifts' ? teamKey(team.id, what) : what;
@@ -119,7 +125,8 @@ ${retired.length ? html`<p class="muted">已停用（旧记录仍可读）：${r
     const saved = c.req.query('saved');
     return c.html(page('班组配置', s, html`<h1>${team.name} · 配置</h1>
 ${notice(saved ? '已保存，手机下次同步时生效。' : undefined)}${bad && !CONFIG_KEYS.includes(bad.what) ? errorBox(bad.errors) : ''}
-<p class="muted">修改后，本班组的手机在下次同步时收到。删除一行即停用该项，已有记录仍保留原名称。</p>
+<p class="muted">修改后，本班组的手机在下次同步时收到。删除一行：已有记录用到的项目改为停用，旧记录仍显示原名称；从未用过的项目直接删除。</p>
+<p><a href="/secretary/team/${team.id}/people">人员合并与停用</a></p>
 ${block('roster', '花名册', '一行一人：姓名 工种 党员（工种、党员可省略）', rosterText(cur.roster), cur.roster.filter((x) => x.retired).map((x) => x.name))}
 ${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点班 00:00-08:00」', shiftsText(cur.shifts), cur.shifts.filter((x) => x.retired).map((x) => x.name))}
 ${block('riskTypes', '不稳定不安全隐患类型（全支部）', '一行一个类型，按显示顺序', risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n'), risk.filter((x) => x.retired).map((x) => x.name))}
@@ -141,6 +148,16 @@ ${rows.map((x) => html`<tr><td>${when(x.at)}</td><td>${x.username}</td><td>${ACT
   return r;
 }
 
+function revokeConfirm(s: Session, team: TeamRow, d: DeviceRow) {
+  return html`<h1>停用设备：${d.name || '未命名设备'}</h1>
+<p>${team.name} · 登记于 ${when(d.created_at)} · 最近同步 ${d.last_seen_at ? when(d.last_seen_at) : '从未同步'}</p>
+<div class="card"><p><b>停用后，这部手机不能再向服务器发送或接收任何记录。</b></p>
+<p>手机上尚未发送的记录将无法再送达服务器，但仍保存在那部手机上，不会被删除。如果手机还在，请先让小政委在有信号处同步一次（“待发送”为 0），再停用。</p>
+<p>已经发送到服务器的记录不受影响。停用不能撤销；以后再用这部手机，需要重新登记。</p></div>
+<form method="post" action="/secretary/device/${d.id}/revoke" class="actions">${csrf(s)}<input type="hidden" name="confirm" value="yes">
+<button>确认停用</button> <a class="button secondary" href="/secretary/team/${team.id}#devices">取消</a></form>`;
+}
+
 /** The forms of the config page; an error about another `what` (a forged form) is shown on top. */
 const CONFIG_KEYS = ['roster', 'shifts', 'riskTypes', 'checklist'];
 
@@ -148,4 +165,5 @@ const ACTIONS: Record<string, string> = {
   sign_in: '登录', view_team: '查看班组', view_day: '查看当日记录', view_report: '查看月汇报', score_report: '评分',
   print_report: '打印月汇报', export_xlsx: '导出Excel', export_docx: '导出Word', export_csv: '导出CSV',
   create_code: '生成登记码', add_team: '添加班组', add_branch: '添加党支部', revoke_device: '停用设备', edit_rubric: '修改考核细则', edit_config: '修改配置',
+  merge_workers: '合并人员', retire_worker: '停用人员',
 };
