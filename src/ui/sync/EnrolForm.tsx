@@ -17,7 +17,10 @@ export function EnrolForm({ engine, initialCode = '', deviceName: initialName = 
     setMessage(null);
     const r = await engine.enrol(code, deviceName);
     setBusy(false);
-    setMessage(r.ok ? { ok: true, text: '登记成功，正在发送本机数据' } : { ok: false, text: r.message });
+    // A phone set up on its own that enrols into a team other phones already fill: its roster
+    // goes up as new people; the secretary merges any twin in 人员台账 (no silent loss either way).
+    const joined = '登记成功，正在发送本机数据。本班组在服务器上已有数据，会合并到本机；花名册如有重复的人员，请党支部书记在人员台账里合并。';
+    setMessage(r.ok ? { ok: true, text: r.hasData ? joined : '登记成功，正在发送本机数据' } : { ok: false, text: r.message });
   };
 
   return (
