@@ -31,7 +31,7 @@ export const EMPTY_STATE: SyncState = {
 };
 
 type Row = Record<string, unknown> & {
-  id: string; rev: number; updatedAt: number; deleted: boolean; dirty: 0 | 1; ackedAt?: number; scrubbedAt?: number;
+  id: string; rev: number; updatedAt: number; deleted: boolean; dirty: 0 | 1; ackedAt?: number; scrubbedAt?: number; syncedRev?: number;
 };
 
 const RECOVERABLE = new Set(['DatabaseClosedError', 'InvalidStateError', 'UnknownError', 'TransactionInactiveError']);
@@ -53,7 +53,7 @@ const utf8 = new TextEncoder();
 
 /** The wire form: `dirty`, `ackedAt` and `scrubbedAt` belong to this phone alone. */
 function toSyncRecord(table: SyncTableName, row: Row): SyncRecord {
-  const { dirty: _dirty, ackedAt: _acked, scrubbedAt: _scrubbed, ...body } = row;
+  const { dirty: _dirty, ackedAt: _acked, scrubbedAt: _scrubbed, syncedRev: _synced, ...body } = row;
   return { table, id: row.id, rev: row.rev, updatedAt: row.updatedAt, deleted: Boolean(row.deleted), body };
 }
 
@@ -118,11 +118,14 @@ async function storeRejections(db: AppDb, entries: RejectedEntry[]): Promise<voi
  * Applies a push answer in one transaction: clears `dirty` only where the stored revision
  * is still the acknowledged one (an edit made while the push was in flight stays dirty and
  * goes next time), adopts the server's version where the phone's lost a conflict, and
- * records refusals.
+ * records refusals. `sent`: the batch as sent; a record whose rev was held at the bound
+ * (domain/revision.ts) and edited again in flight has the same rev but a later updatedAt.
  */
 export function acknowledge(
   db: AppDb, acks: Ack[], rejections: Rejection[], now: number, piggy?: { since: number; pull: PullResponse },
+  sent: readonly SyncRecord[] = [],
 ): Promise<void> {
+  const sentAt = new Map(sent.map((r) => [`${r.table}/${r.id}`, r.updatedAt]));
   const tables = [...new Set([...acks, ...rejections, ...(piggy?.pull.records ?? [])].map((a) => a.table))];
   return withReopen(db, () =>
     db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], async () => {
@@ -130,6 +133,8 @@ export function acknowledge(
         const table = db.table(ack.table);
         const row = (await table.get(ack.id)) as Row | undefined;
         if (!row || row.rev !== ack.rev) continue;
+        const at = sentAt.get(`${ack.table}/${ack.id}`);
+        if (at !== undefined && at !== row.updatedAt) continue;
         if (ack.current && ack.current.rev >= row.rev) await table.put(fromSyncRecord(ack.current, now));
         else if (row.dirty === 1) await table.update(ack.id, { dirty: 0, ackedAt: now });
         await db.settings.delete(rejectedKey(ack.table, ack.id));

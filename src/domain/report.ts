@@ -8,6 +8,7 @@ import { addDays, monthDays } from './calendar';
 import type { MonthFigures } from './report-figures-types';
 import { validateForSubmit, validateReview } from './report-validate';
 import type { DayKey, MonthKey, RecordMeta } from './types';
+import { nextRevision } from './revision';
 import { freshMeta, type NewId } from './weekly-meta';
 
 export { validateForSubmit, validateReview, type ReportIssue, type Validation } from './report-validate';
@@ -60,7 +61,7 @@ export const DUE_DAYS_AFTER_END = 5;
 
 /** A local change: the repository sends it because it is dirty again. */
 function touch(r: MonthlyReport, now: number): MonthlyReport {
-  return { ...r, updatedAt: now, rev: r.rev + 1, dirty: 1 };
+  return nextRevision(r, now);
 }
 
 export function newReport(month: MonthKey, now: number, newId: NewId): MonthlyReport {

@@ -28,7 +28,7 @@ export interface OutboxStore {
    * Stores a push answer in one transaction; `pull` (the changes that came with it, asked
    * from cursor `since`) is stored there too, with its cursor, if `since` is still current.
    */
-  acknowledge(acks: Ack[], rejected: Rejection[], pull?: { since: number; pull: PullResponse }): Promise<void>;
+  acknowledge(acks: Ack[], rejected: Rejection[], pull?: { since: number; pull: PullResponse }, sent?: readonly SyncRecord[]): Promise<void>;
   markRejected(entries: RejectedEntry[]): Promise<void>;
   applyPull(pull: PullResponse): Promise<void>;
   getState(): Promise<SyncState>;
@@ -154,7 +154,7 @@ export class SyncEngine {
     if (res.ok) {
       const answer = (await readJson(res)) as PushResponse;
       const pull = since !== undefined && answer.pull ? { since, pull: answer.pull } : undefined;
-      await this.d.store.acknowledge(answer.acks ?? [], answer.rejected ?? [], pull);
+      await this.d.store.acknowledge(answer.acks ?? [], answer.rejected ?? [], pull, records);
       return pull !== undefined && !pull.pull.more;
     }
     const err = await errorOf(res);

@@ -18,8 +18,8 @@ export function dexieOutboxStore(db: AppDb, now: () => number = Date.now): Outbo
   return {
     listDirty: (maxBytes) => listDirty(db, maxBytes, now()),
     // After a pull is stored, the branch's configuration in it is applied to the phone's records.
-    acknowledge: async (acks, rejected, pull) => {
-      await acknowledge(db, acks, rejected, now(), pull);
+    acknowledge: async (acks, rejected, pull, sent) => {
+      await acknowledge(db, acks, rejected, now(), pull, sent);
       if (pull) await applyBranchConfig(db);
     },
     markRejected: (entries) => markRejected(db, entries),
