@@ -17,6 +17,7 @@ import {
 } from '../domain/sync-protocol';
 import { validateRecordBody } from '../domain/record-schemas';
 import { now as clockNow } from './clock';
+import { foldDuplicateDuties, mergeLostDuty, withDutyTables } from './duty-fold';
 import { SETTING_KEYS } from './settings';
 import { SYNCED_TABLES, type AppDb } from './schema';
 
@@ -126,7 +127,7 @@ export function acknowledge(
   sent: readonly SyncRecord[] = [],
 ): Promise<void> {
   const sentAt = new Map(sent.map((r) => [`${r.table}/${r.id}`, r.updatedAt]));
-  const tables = [...new Set([...acks, ...rejections, ...(piggy?.pull.records ?? [])].map((a) => a.table))];
+  const tables = withDutyTables([...new Set([...acks, ...rejections, ...(piggy?.pull.records ?? [])].map((a) => a.table))]);
   return withReopen(db, () =>
     db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], async () => {
       for (const ack of acks) {
@@ -135,7 +136,7 @@ export function acknowledge(
         if (!row || row.rev !== ack.rev) continue;
         const at = sentAt.get(`${ack.table}/${ack.id}`);
         if (at !== undefined && at !== row.updatedAt) continue;
-        if (ack.current && ack.current.rev >= row.rev) await table.put(fromSyncRecord(ack.current, now));
+        if (ack.current && ack.current.rev >= row.rev) await table.put(ack.table === 'duties' ? mergeLostDuty(row, fromSyncRecord(ack.current, now), ack.current.rev) : fromSyncRecord(ack.current, now));
         else if (row.dirty === 1) await table.update(ack.id, { dirty: 0, ackedAt: now });
         await db.settings.delete(rejectedKey(ack.table, ack.id));
       }
@@ -158,7 +159,7 @@ export function markRejected(db: AppDb, entries: RejectedEntry[]): Promise<void>
  * decides, and a lost conflict comes back in the ack.
  */
 export function applyPull(db: AppDb, pull: PullResponse, now: number = clockNow()): Promise<void> {
-  const tables = [...new Set(pull.records.map((r) => r.table))];
+  const tables = withDutyTables([...new Set(pull.records.map((r) => r.table))]);
   return withReopen(db, () =>
     db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], () => storePull(db, pull, now)));
 }
@@ -170,6 +171,9 @@ async function storePull(db: AppDb, pull: PullResponse, now: number): Promise<vo
     if (local?.dirty === 1) continue;
     await db.table(rec.table).put(fromSyncRecord(rec, now));
   }
+  const duties = pull.records.filter((r) => r.table === 'duties' && !r.deleted);
+  // Only with duties: an await that touches no table lets Dexie see the transaction commit early.
+  if (duties.length) await foldDuplicateDuties(db, duties);
   await db.settings.bulkPut([
     ...pull.config.map((c) => ({ key: CONFIG + c.key, value: { value: c.value, updatedAt: c.updatedAt } })),
     ...pull.reviews.map((r) => ({ key: REVIEW + r.reportId, value: r })),

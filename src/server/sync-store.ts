@@ -16,7 +16,9 @@ import {
   type Ack, type ConfigEntry, type PullResponse, type PushResponse, type Rejection, type Review,
   type SyncRecord, type SyncTableName, type TeamInfo,
 } from '../domain/sync-protocol';
+import { mergeDuties } from '../domain/duty-merge';
 import { validateRecordBody } from '../domain/record-schemas';
+import type { DailyDuty } from '../domain/types';
 import { stmt, type Sqlite } from './db';
 import type { DeviceRow, TeamRow } from './store';
 
@@ -150,8 +152,12 @@ export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: Sync
       const incoming = { rev: rec.rev, updatedAt: rec.updatedAt, deviceId: device.id };
       if (wins(incoming, { rev: existing.rev, updatedAt: existing.updated_at, deviceId: existing.device_id })) {
         if (existing.device_id !== device.id) toHistory.run({ ...existing, lost_at: now });
-        upsert.run({ ...row, seq: seq.take() });
-        acks.push(ref);
+        // 日跟班 of another phone of the team: kept tick by tick, not replaced (duty-merge.ts).
+        const merged = rec.table === 'duties' && existing.device_id !== device.id && !rec.deleted && existing.deleted === 0
+          ? mergedDuty(body, existing.body) : null;
+        upsert.run({ ...row, ...(merged ? { body: merged } : {}), seq: seq.take() });
+        // The phone adopts the union (its pull skips what it wrote itself).
+        acks.push(merged ? { ...ref, current: toSyncRecord({ ...existing, ...row, body: merged, deleted }) } : ref);
       } else if (existing.device_id === device.id) {
         acks.push(ref); // a replay, or an older revision of this phone's own record
       } else {
@@ -215,6 +221,13 @@ export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number
     out.cursor = Math.max(out.cursor, (stmt(db, 'SELECT value FROM seq_counter WHERE id = 1').get() as { value: number }).value);
     return out;
   })();
+}
+
+/** The union of two versions of a duty as JSON, or null when the incoming one already holds every tick. */
+function mergedDuty(incoming: Record<string, unknown>, storedJson: string): string | null {
+  const merged = mergeDuties(incoming as unknown as DailyDuty, JSON.parse(storedJson) as DailyDuty);
+  const json = JSON.stringify(merged);
+  return json === JSON.stringify(incoming) ? null : json;
 }
 
 /** The names the phones show: the server's (the secretary can correct them), not the ones typed at setup. */
