@@ -137,7 +137,7 @@ export function acknowledge(
         const at = sentAt.get(`${ack.table}/${ack.id}`);
         if (at !== undefined && at !== row.updatedAt) continue;
         if (ack.current && ack.current.rev >= row.rev) await table.put(ack.table === 'duties' ? mergeLostDuty(row, fromSyncRecord(ack.current, now), ack.current.rev) : fromSyncRecord(ack.current, now));
-        else if (row.dirty === 1) await table.update(ack.id, { dirty: 0, ackedAt: now });
+        else if (row.dirty === 1) await table.update(ack.id, { dirty: 0, ackedAt: now, syncedRev: undefined });
         await db.settings.delete(rejectedKey(ack.table, ack.id));
       }
       await storeRejections(db, rejections.map((r) => ({ ...r, at: now })));

@@ -159,7 +159,9 @@ export function push(db: Sqlite, device: DeviceRow, team: TeamRow, records: Sync
         // The phone adopts the union (its pull skips what it wrote itself).
         acks.push(merged ? { ...ref, current: toSyncRecord({ ...existing, ...row, body: merged, deleted }) } : ref);
       } else if (existing.device_id === device.id) {
-        acks.push(ref); // a replay, or an older revision of this phone's own record
+        // A replay, or an older revision of this phone's own record. If the server stores
+        // something else at that revision (a duty merged with another phone's), it goes back.
+        acks.push(existing.rev === rec.rev && existing.body !== json ? { ...ref, current: toSyncRecord(existing) } : ref);
       } else {
         toHistory.run({ ...row, lost_at: now });
         acks.push({ ...ref, current: toSyncRecord(existing) });

@@ -57,9 +57,14 @@ describe('push', () => {
     expect(historyOf(id)).toBe(1);
     await push(b.token, t.teamId, [duty(id, 2, 'B', 4_000)]); // replay of the loser: no second history row
     expect(historyOf(id)).toBe(1);
-    const win = await push(b.token, t.teamId, [duty(id, 3, 'B3', 4_500)]); // higher rev wins
-    expect(win.body.acks[0]?.current).toBeUndefined();
-    expect(JSON.parse(stored(id)!.body).organisationNote).toBe('B3');
+    const win = await push(b.token, t.teamId, [duty(id, 3, 'B3', 4_500)]); // higher rev wins …
+    // … and, a 日跟班, keeps what A had written (duty-merge.ts); B adopts the union from its ack.
+    expect(win.body.acks[0]?.current?.body.organisationNote).toBe('B3；A');
+    expect(win.body.acks[0]?.current?.rev).toBe(3);
+    expect(JSON.parse(stored(id)!.body).organisationNote).toBe('B3；A');
+    // A replay of B's rev 3 (its answer was cut) gets the stored union back too.
+    const replay = await push(b.token, t.teamId, [duty(id, 3, 'B3', 4_500)]);
+    expect(replay.body.acks[0]?.current?.body.organisationNote).toBe('B3；A');
     expect(historyOf(id)).toBe(2);
     const pulled = await pull(a.token, 0);
     expect(pulled.body.records.map((r) => [r.id, r.rev])).toEqual([[id, 3]]);

@@ -59,16 +59,26 @@ describe('acknowledge', () => {
   });
 
   it('adopts the server version when the phone lost a conflict', async () => {
-    await db.duties.put(makeDuty(uuid(1), 2, 1, 'mine'));
-    const winner = makeDuty(uuid(1), 2, 0, 'theirs');
-    const { dirty: _d, ...body } = winner;
+    await db.workers.put({ ...makeWorker(uuid(1), 2, 1), name: '张三（本机）' });
+    const { dirty: _d, ...body } = { ...makeWorker(uuid(1), 2, 0), name: '张三' };
+    await acknowledge(db, [{
+      table: 'workers', id: uuid(1), rev: 2,
+      current: { table: 'workers', id: uuid(1), rev: 2, updatedAt: 9_999, deleted: false, body },
+    }], [], 5);
+    const row = (await db.workers.get(uuid(1)))!;
+    expect(row.name).toBe('张三');
+    expect(row.dirty).toBe(0);
+  });
+
+  it('keeps its own ticks of a 日跟班 that lost a conflict: the union goes again as the next revision', async () => {
+    await db.duties.put({ ...makeDuty(uuid(1), 2, 1, 'mine'), safetyConfirmed: false, lessonTopic: '' });
+    const { dirty: _d, ...body } = { ...makeDuty(uuid(1), 2, 0, 'theirs'), safetyConfirmed: true };
     await acknowledge(db, [{
       table: 'duties', id: uuid(1), rev: 2,
       current: { table: 'duties', id: uuid(1), rev: 2, updatedAt: 9_999, deleted: false, body },
     }], [], 5);
     const row = (await db.duties.get(uuid(1)))!;
-    expect(row.organisationNote).toBe('theirs');
-    expect(row.dirty).toBe(0);
+    expect([row.organisationNote, row.safetyConfirmed, row.lessonTopic, row.rev, row.dirty]).toEqual(['theirs；mine', true, '顶板管理', 3, 1]);
   });
 
   it('keeps a refused record dirty, skips it until edited, and lists the reason', async () => {

@@ -202,7 +202,7 @@ async function check(env: FaultEnv, db: AppDb, teamId: string, otherPhone: boole
   for (const r of rows) {
     const p = phone.get(`${r.tbl}/${r.id}`) ?? fail(`server record ${r.tbl}/${r.id} not on the phone`);
     if (p.rev !== r.rev) fail(`${r.id}: phone rev ${p.rev}, server rev ${r.rev}`);
-    const { dirty: _d, ackedAt: _a, scrubbedAt: _s, ...body } = p; // phone-local fields are never sent
+    const { dirty: _d, ackedAt: _a, scrubbedAt: _s, syncedRev: _r, ...body } = p; // phone-local fields are never sent
     if (JSON.stringify(JSON.parse(r.body)) !== JSON.stringify(body)) fail(`${r.id}: bodies differ at rev ${r.rev}: ${r.body} vs ${JSON.stringify(body)}`);
     if (Boolean(r.deleted) !== Boolean(p.deleted)) fail(`${r.id}: tombstone differs`);
   }
