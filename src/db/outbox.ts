@@ -18,9 +18,10 @@ import {
 import { validateRecordBody } from '../domain/record-schemas';
 import { now as clockNow } from './clock';
 import { foldDuplicateDuties, mergeLostDuty, withDutyTables } from './duty-fold';
+import { SETTING_KEYS } from './settings';
 import { SYNCED_TABLES, type AppDb } from './schema';
 
-const STATE_KEY = 'sync.state';
+const STATE_KEY = SETTING_KEYS.syncState;
 const REJECTED = 'sync.rejected:';
 const CONFIG = 'sync.config:';
 const REVIEW = 'sync.review:';

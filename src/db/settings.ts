@@ -6,6 +6,12 @@ export const SETTING_KEYS = {
   recentTopics: 'recentTopics',
   recentDocuments: 'recentDocuments',
   retentionDays: 'retentionDays',
+  /** SyncState of src/db/outbox.ts (token, cursor, the team's names on the server …). */
+  syncState: 'sync.state',
+  /** A join in progress (src/db/join.ts). */
+  join: 'setup.join',
+  /** Who uses this phone (the name typed when it joined the team). */
+  userName: 'device.userName',
 } as const;
 
 export async function getSetting<T>(key: string, fallback: T): Promise<T> {

@@ -86,6 +86,14 @@ export const EnrolResponseSchema = v.object({
   teamId: v.string(),
   teamName: v.string(),
   branchName: v.string(),
+  /** 区队 as the team's phones last named it ('' when none has yet); optional: older servers. */
+  district: v.optional(v.string(), ''),
+  /**
+   * The team already holds records on the server (another phone founded it): the phone joins
+   * and restores the team instead of founding it. Older servers do not say (treated as true:
+   * restoring an empty team costs one pull, founding a full one duplicates its people).
+   */
+  hasData: v.optional(v.boolean(), true),
 });
 export type EnrolResponse = v.InferOutput<typeof EnrolResponseSchema>;
 

@@ -43,7 +43,7 @@ type Body = Record<string, unknown>;
 export function rewriteWorkerRefs(table: string, body: Body, map: Map<string, string>): Body | null {
   if (map.size === 0) return null;
   const before = JSON.stringify(body);
-  const b = structuredClone(body);
+  const b = JSON.parse(before) as Body; // a record body is JSON: its own deep copy (no structuredClone below Chromium 98)
   if (table === 'duties') {
     const roll = b.rollCall as Body | undefined;
     if (roll) roll.absentees = many(map, roll.absentees);

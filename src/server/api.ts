@@ -13,10 +13,10 @@ import {
   EnrolRequestSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, PullQuerySchema, PullRequestSchema, PushRequestSchema,
   describeIssues, type EnrolResponse, type ErrorBody, type ErrorCode, type PushResponse,
 } from '../domain/sync-protocol';
-import type { Sqlite } from './db';
+import { stmt, type Sqlite } from './db';
 import { GroupCommit } from './group-commit';
 import { FailureLimiter } from './limiter';
-import { authenticate, redeemEnrolCode, type AuthResult } from './store';
+import { authenticate, redeemEnrolCode, type AuthResult, type TeamRow } from './store';
 import { pull, push } from './sync-store';
 
 type Status = 400 | 401 | 403 | 404 | 410 | 413 | 415 | 429 | 500;
@@ -153,6 +153,20 @@ function clientAddress(c: Context): string {
   }
 }
 
+/**
+ * What a phone enrolling into a team needs to choose its path: whether the team already has
+ * records (another phone founded it: join and restore, never type a roster again), and its
+ * 区队: the server's (teams.district), else the one its phones last named.
+ */
+function joinInfo(db: Sqlite, team: TeamRow): { district: string; hasData: boolean } {
+  const hasData = stmt(db, 'SELECT 1 FROM records WHERE team_id = ? AND deleted = 0 LIMIT 1').get(team.id) !== undefined;
+  if (team.district) return { hasData, district: team.district };
+  const rec = stmt(db, "SELECT body FROM records WHERE team_id = ? AND tbl = 'teams' AND deleted = 0 ORDER BY updated_at DESC LIMIT 1")
+    .get(team.id) as { body: string } | undefined;
+  const district = rec ? (JSON.parse(rec.body) as { district?: unknown }).district : undefined;
+  return { hasData, district: typeof district === 'string' ? district : '' };
+}
+
 export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
   const api = new Hono();
   const enrolFailures = new FailureLimiter(30, 10 * 60_000);
@@ -189,7 +203,7 @@ export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
     }
     const out: EnrolResponse = {
       v: PROTOCOL_VERSION, token: r.token, deviceId: r.deviceId,
-      teamId: r.team.id, teamName: r.team.name, branchName: r.branch.name,
+      teamId: r.team.id, teamName: r.team.name, branchName: r.branch.name, ...joinInfo(db, r.team),
     };
     return c.json(out);
   });

@@ -18,7 +18,7 @@ import {
   type SyncState,
 } from '../domain/sync-protocol';
 import { backoffDelay } from './backoff';
-import { enrolDevice } from './enrol';
+import { enrolDevice, type EnrolResult } from './enrol';
 import { encodeBody, errorOf, readJson, request, StopRun, type SyncOutcome } from './http';
 import { MSG } from './messages';
 
@@ -201,8 +201,8 @@ export class SyncEngine {
   }
 
   /** Exchanges an enrolment code for this phone's token (enrol.ts), then sends what the phone holds. */
-  async enrol(code: string): Promise<{ ok: true } | { ok: false; message: string }> {
-    const r = await enrolDevice(this.d, code);
+  async enrol(code: string, deviceName?: string): Promise<EnrolResult> {
+    const r = await enrolDevice(this.d, code, deviceName);
     if (r.ok) void this.syncNow();
     return r;
   }

@@ -53,7 +53,6 @@ export function createSyncEngine(db: AppDb, baseUrl = ''): SyncEngine {
     clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     ...(gzipAvailable() ? { gzip: gzipBytes } : {}),
     newNonce: randomNonce,
-    deviceName: typeof navigator === 'undefined' ? '' : navigator.userAgent.slice(0, 64),
   });
   watchOutbox(db, (s) => {
     if (s.pending > 0) engine.poke();

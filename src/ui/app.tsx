@@ -1,6 +1,6 @@
 import { currentShift } from '../domain/calendar';
 import type { Team } from '../domain/types';
-import { getTeam } from '../db/team';
+import { getBoot } from '../db/join';
 import { ErrorToast, UpdateBanner } from './components/Banners';
 import { InstallHint } from './components/InstallHint';
 import { useLive } from './hooks';
@@ -26,6 +26,7 @@ const PeopleScreen = lazyScreen(() => import('./screens/people').then((m) => m.P
 const PersonScreen = lazyScreen(() => import('./screens/person').then((m) => m.PersonScreen));
 const SyncBar = lazyScreen(() => import('./sync/SyncBar').then((m) => m.SyncBar), () => null);
 const SyncScreen = lazyScreen(() => import('./screens/sync').then((m) => m.SyncScreen));
+const HelpScreen = lazyScreen(() => import('./screens/help').then((m) => m.HelpScreen));
 const ReportScreen = lazyScreen(() => import('./screens/report').then((m) => m.ReportScreen));
 
 const NAV: [string, string, string, string[]][] = [
@@ -33,14 +34,15 @@ const NAV: [string, string, string, string[]][] = [
   ['/week', '♥', '周帮扶', ['/week/', '/people', '/person']],
   ['/report', '✎', '月汇报', ['/report/']],
   ['/hazards', '⚠', '隐患', []],
-  ['/more', '☰', '我的', ['/history', '/settings', '/sync', '/enrol']],
+  ['/more', '☰', '我的', ['/history', '/settings', '/sync', '/enrol', '/help']],
 ];
 
 export function App() {
   const path = usePath();
-  const team = useLive(async () => (await getTeam()) ?? null, []);
+  const boot = useLive(getBoot, []);
   const lock = usePinLock();
-  if (team === undefined || lock === undefined) return null; // first reads of IndexedDB, a few ms
+  if (boot === undefined || lock === undefined) return null; // first reads of IndexedDB, a few ms
+  const { team, join, names } = boot;
   if (team) {
     void loadShift();
     localStorage.setItem(TEAM_HINT, '1');
@@ -51,14 +53,18 @@ export function App() {
     <div onClick={linkHandler} hidden={lock === 'hidden'} inert={lock === 'hidden'}>
       <UpdateBanner />
       {!printing && <InstallHint />}
-      {team === null || path === '/setup' ? (
-        <SetupScreen />
+      {/* A joining phone stays on setup until its team is restored: never an empty team's first screen. */}
+      {(team === null || join !== null) && path === '/help' ? (
+        <HelpScreen />
+      ) : team === null || join !== null || path === '/setup' ? (
+        <SetupScreen team={team} join={join} names={names} userName={boot.userName} />
       ) : (
         <>
           {!printing && (
             <header class="top">
-              <h1>{team.district} · {team.name}</h1>
-              <span>{team.instructorName}</span>
+              {/* Once enrolled, the names the server knows the team by (the secretary's), not those typed here. */}
+              <h1>{[names?.district || team.district, names?.teamName || team.name].filter(Boolean).join(' · ')}</h1>
+              <span>{boot.userName || team.instructorName}</span>
             </header>
           )}
           {!printing && <SyncBar />}
@@ -100,7 +106,8 @@ function Route({ team, path }: { team: Team; path: string }) {
   if (path === '/history') return <HistoryScreen team={team} />;
   if (path === '/settings') return <SettingsScreen team={team} />;
   if (path === '/more') return <MoreScreen />;
-  if (path === '/sync' || path === '/enrol') return <SyncScreen />;
+  if (path === '/help') return <HelpScreen />;
+  if (path === '/sync' || path === '/enrol') return <SyncScreen team={team} />;
   if (path === '/week') return <WeekScreen team={team} />;
   if ((m = match('/week/:week', path))) return <WeekScreen team={team} week={m.week!} />;
   if (path === '/people') return <PeopleScreen team={team} />;

@@ -67,6 +67,7 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
 export async function setUpTeam(page: Page, names = ['张三 采煤机司机', '李四 支架工', '王五 输送机司机', '赵六 电工'], base = '') {
   await page.goto(`${base}/`);
   await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible();
+  await page.getByRole('button', { name: '新建班组' }).click();
   await page.getByLabel('小政委姓名').fill('刘建国');
   await page.getByLabel('区队 / 工区').fill('综采一队');
   await page.getByLabel('班组', { exact: true }).fill('检修班');

@@ -197,7 +197,8 @@ describe('SyncEngine', () => {
     };
     const e = engine();
     expect(await e.enrol('abcd-2345')).toEqual({ ok: false, message: '网络不通，请到有信号的地方再试' });
-    expect(await e.enrol('ABCD2345')).toEqual({ ok: true });
+    // A server from before issue 13 does not say hasData: the phone assumes the team has data (join, never found twice).
+    expect(await e.enrol('ABCD2345')).toEqual({ ok: true, hasData: true, teamName: '甲班', district: '', branchName: '支部' });
     const enrols = calls.filter((c) => c.url.endsWith('/enrol')).map((c) => (c.body as { nonce: string }).nonce);
     expect(enrols).toEqual(['nonce-0123456789abcdef', 'nonce-0123456789abcdef']);
     await e.syncNow();

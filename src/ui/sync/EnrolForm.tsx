@@ -1,19 +1,26 @@
 /** The enrolment code form: the phone exchanges a code from the branch for its device token. */
 import { useState } from 'preact/hooks';
+import { DEVICE_NAME_MAX } from '../../domain/sync-protocol';
 import type { SyncEngine } from '../../sync/engine';
 
-export function EnrolForm({ engine, initialCode = '' }: { engine: SyncEngine; initialCode?: string }) {
+
+export function EnrolForm({ engine, initialCode = '', deviceName: initialName = '' }: { engine: SyncEngine; initialCode?: string; deviceName?: string }) {
   const [code, setCode] = useState(initialCode);
+  const [deviceName, setDeviceName] = useState(initialName);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (deviceName.trim().length > DEVICE_NAME_MAX) return setMessage({ ok: false, text: `设备名称请控制在${DEVICE_NAME_MAX}字以内` });
     setBusy(true);
     setMessage(null);
-    const r = await engine.enrol(code);
+    const r = await engine.enrol(code, deviceName);
     setBusy(false);
-    setMessage(r.ok ? { ok: true, text: '登记成功，正在发送本机数据' } : { ok: false, text: r.message });
+    // A phone set up on its own that enrols into a team other phones already fill: its roster
+    // goes up as new people; the secretary merges any twin in 人员台账 (no silent loss either way).
+    const joined = '登记成功，正在发送本机数据。本班组在服务器上已有数据，会合并到本机；花名册如有重复的人员，请党支部书记在人员台账里合并。';
+    setMessage(r.ok ? { ok: true, text: r.hasData ? joined : '登记成功，正在发送本机数据' } : { ok: false, text: r.message });
   };
 
   return (
@@ -27,6 +34,8 @@ export function EnrolForm({ engine, initialCode = '' }: { engine: SyncEngine; in
         inputMode="text" maxLength={12} placeholder="例如 ABCD2345"
         onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
       />
+      <label for="enrol-device"><strong>设备名称</strong><span class="hint">（党支部书记在设备列表里看到的名字）</span></label>
+      <input id="enrol-device" value={deviceName} placeholder="如：刘建国的手机" onInput={(e) => setDeviceName((e.currentTarget as HTMLInputElement).value)} />
       <button type="submit" class="primary" disabled={busy || code.trim().length < 8}>
         {busy ? '正在登记…' : '登记设备'}
       </button>

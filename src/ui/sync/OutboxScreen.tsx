@@ -12,7 +12,7 @@ import { useSyncStatus } from './useSyncStatus';
 
 const SHOWN = 50;
 
-export function OutboxScreen({ engine, enrolCode = '' }: { engine: SyncEngine; enrolCode?: string }) {
+export function OutboxScreen({ engine, enrolCode = '', deviceName = '' }: { engine: SyncEngine; enrolCode?: string; deviceName?: string }) {
   const { status, now } = useSyncStatus(engine);
   const [sending, setSending] = useState(false);
   if (!status) return <p class="hint">正在读取…</p>;
@@ -42,7 +42,7 @@ export function OutboxScreen({ engine, enrolCode = '' }: { engine: SyncEngine; e
           {sending || status.running ? '正在发送…' : '立即发送'}
         </button>
       ) : (
-        <EnrolForm engine={engine} initialCode={enrolCode} />
+        <EnrolForm engine={engine} initialCode={enrolCode} deviceName={deviceName} />
       )}
       {status.state.teamName && <p class="hint">本机登记在：{status.state.branchName} · {status.state.teamName}</p>}
 

@@ -8,12 +8,18 @@ import type { TeamInput } from '../../../db/team';
 import { TimeField } from '../../components/TimeField';
 
 /** The team's name, district, instructor and shifts: used on first run and in settings. */
-export function TeamForm(props: { team?: Team; submitLabel: string; onSubmit: (t: TeamInput) => Promise<void> }) {
+export function TeamForm(props: {
+  team?: Team;
+  /** Prefilled names for a new team (the server's, when the phone enrolled first). */
+  initial?: { name: string; district: string; instructorName?: string } | undefined;
+  submitLabel: string;
+  onSubmit: (t: TeamInput) => Promise<void>;
+}) {
   const t = props.team;
   const first = SHIFT_PRESETS[0]!;
-  const [instructorName, setInstructor] = useState(t?.instructorName ?? '');
-  const [district, setDistrict] = useState(t?.district ?? '');
-  const [name, setName] = useState(t?.name ?? '');
+  const [instructorName, setInstructor] = useState(t?.instructorName ?? props.initial?.instructorName ?? '');
+  const [district, setDistrict] = useState(t?.district ?? props.initial?.district ?? '');
+  const [name, setName] = useState(t?.name ?? props.initial?.name ?? '');
   const [shifts, setShifts] = useState<ShiftDef[]>(t?.shifts ?? withShiftIds(first.shifts));
   const [rule, setRule] = useState<OvernightRule>(t?.overnightRule ?? first.overnightRule);
   const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
@@ -37,7 +43,9 @@ export function TeamForm(props: { team?: Team; submitLabel: string; onSubmit: (t
       <label for="district">区队 / 工区</label>
       <input id="district" value={district} onInput={(e) => setDistrict(e.currentTarget.value)} placeholder="如：综采一队" />
       <label for="team">班组</label>
-      <input id="team" value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="如：检修班" />
+      <input id="team" value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="如：检修班"
+        readOnly={!!props.initial?.name} style={props.initial?.name ? { background: 'var(--bg)', borderStyle: 'dashed' } : undefined} />
+      {props.initial?.name && <p class="hint">班组名称由党支部书记在服务器上设定。</p>}
       <label>班次</label>
       <div class="row">
         {SHIFT_PRESETS.map((p) => (

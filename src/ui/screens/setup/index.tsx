@@ -1,36 +1,39 @@
 import { useState } from 'preact/hooks';
-import { saveTeam } from '../../../db/team';
-import { save } from '../../hooks';
-import { navigate } from '../../router';
-import { RosterEditor } from './RosterEditor';
-import { TeamForm } from './TeamForm';
+import type { Team } from '../../../domain/types';
+import type { JoinState, ServerNames } from '../../../db/join';
+import { lazyScreen } from '../../lazy';
+import { Choice } from './Choice';
 
-/** First run, offline, no server: the instructor, the team and its shifts, then the roster. */
-export function SetupScreen() {
-  const [step, setStep] = useState<1 | 2>(1);
-  // Opened from an enrolment link before setting up: go back to it when done.
+// The first visit shows the choice only; each path is its own chunk, fetched on the tap (all are
+// precached by the service worker once the first visit has installed it, so this works offline).
+// The join flow carries the sync engine; founding carries the team form and its validation.
+const JoinFlow = lazyScreen(() => import('./JoinFlow').then((m) => m.JoinFlow));
+const Found = lazyScreen(() => import('./Found').then((m) => m.Found));
+
+export interface SetupProps {
+  team: Team | null;
+  join: JoinState | null;
+  /** The team's names on the server, once this phone is enrolled. */
+  names: ServerNames | null;
+  /** The name typed when this phone joined (prefills the founding form after an empty restore). */
+  userName: string;
+}
+
+/**
+ * First run. Two paths: founding a team (offline, no server: team, shifts, roster) and joining
+ * one that exists (enrolment code or link: the team is restored from the server, no roster).
+ */
+export function SetupScreen(props: SetupProps) {
+  const { team, join, names } = props;
+  // An enrolment link, or a phone enrolled whose join was cut before it was written down.
+  const [mode, setMode] = useState<'choose' | 'found' | 'join'>(() =>
+    location.pathname === '/enrol' || (names !== null && team === null) ? 'join' : team ? 'found' : 'choose');
   const [after] = useState(() => (location.pathname === '/enrol' ? location.pathname + location.search : '/'));
-  return (
-    <main>
-      <h1 style={{ margin: '8px 0 12px' }}>首次设置</h1>
-      {step === 1 ? (
-        <div class="card">
-          <p class="hint">第 1 步（共 2 步）：班组信息。全部保存在本机，无需网络。</p>
-          <TeamForm submitLabel="下一步：花名册" onSubmit={async (t) => {
-            // Stay on /setup once the team exists, so the app does not jump past the roster step.
-            navigate('/setup', true);
-            if (await save(() => saveTeam(t))) setStep(2);
-          }} />
-        </div>
-      ) : (
-        <div class="card">
-          <p class="hint">第 2 步（共 2 步）：班组花名册。以后可在「设置」里修改。</p>
-          <RosterEditor />
-          <button type="button" class="primary wide" style={{ marginTop: '12px' }} onClick={() => navigate(after, true)}>
-            开始使用
-          </button>
-        </div>
-      )}
-    </main>
-  );
+
+  if (join?.phase === 'restore' || (mode === 'join' && !join)) {
+    return <JoinFlow join={join} names={names} code={new URLSearchParams(location.search).get('code') ?? ''} onBack={() => setMode('choose')} />;
+  }
+  if (join) return <Found join={join} names={names} userName={props.userName} after="/" hasTeam={team !== null} />;
+  if (mode === 'choose') return <Choice onFound={() => setMode('found')} onJoin={() => setMode('join')} />;
+  return <Found join={null} names={null} userName="" after={after} hasTeam={team !== null} />;
 }
