@@ -15,6 +15,7 @@ import {
 import type { RiskType } from '../domain/risk-types';
 import type { Worker } from '../domain/types';
 import { mergeMap, rewriteWorkerRefs, WORKER_REF_TABLES } from '../domain/worker-merge';
+import { withDb } from './connection';
 import { getBranchConfig, getSyncState } from './outbox';
 import { bump, meta } from './records';
 import type { AppDb } from './schema';
@@ -57,6 +58,9 @@ export async function applyBranchConfig(db: AppDb): Promise<string[]> {
 export async function getConfigProblems(db: AppDb): Promise<ConfigProblems> {
   return ((await db.settings.get(PROBLEMS))?.value as ConfigProblems | undefined) ?? {};
 }
+
+/** The same, from the app's own database (for the 数据发送 screen). */
+export const currentConfigProblems = (): Promise<ConfigProblems> => withDb(getConfigProblems);
 
 async function reportProblems(db: AppDb, key: string, bad: string[]): Promise<void> {
   const all = { ...(await getConfigProblems(db)) };

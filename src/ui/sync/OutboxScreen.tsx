@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { SyncEngine } from '../../sync/engine';
+import { ConfigProblems } from './ConfigProblems';
 import { EnrolForm } from './EnrolForm';
 import { isStale, refusalText, relativeTime, TABLE_LABELS } from './format';
 import { SyncBadge } from './SyncBadge';
@@ -57,6 +58,8 @@ export function OutboxScreen({ engine, enrolCode = '', deviceName = '' }: { engi
           </ul>
         )}
       </div>
+
+      <ConfigProblems />
 
       {status.rejected.length > 0 && (
         <div class="card">
