@@ -48,6 +48,22 @@ describe('teams', () => {
     expect(row.detail).toBe('综采一队甲班 → 综采一队丁班');
   });
 
+  it('sets the 区队 a team shows: stored, audited, in the next pull of its phones; an over-long one refused in zh-CN', async () => {
+    const t = createTeam(s.db, branchId, '掘进三队甲班', s.clock.now);
+    const phone = await enrol(s, createEnrolCode(s.db, t.id, s.clock.now).code, 'nonce-district-0123456789');
+    const res = await post(`/secretary/team/${t.id}/rename`, { name: '掘进三队甲班', district: ' 掘进三队 ' });
+    expect(res.status).toBe(303);
+    expect((s.db.prepare('SELECT district FROM teams WHERE id = ?').get(t.id) as { district: string }).district).toBe('掘进三队');
+    const row = s.db.prepare("SELECT detail FROM audit_log WHERE action = 'rename_team' AND team_id = ?").get(t.id) as { detail: string };
+    expect(row.detail).toBe('区队：（未设置） → 掘进三队');
+    const pulled = await fetch(`${s.url}/api/v1/sync/pull?v=1&since=0`, { headers: { Authorization: `Bearer ${phone.token}` } });
+    expect(((await pulled.json()) as { team?: { district?: string } }).team?.district).toBe('掘进三队');
+    const long = await post(`/secretary/team/${t.id}/rename`, { name: '掘进三队甲班', district: '区'.repeat(200) });
+    expect(long.status).toBe(400);
+    expect(await long.text()).toContain('区队名称请控制在');
+    expect((s.db.prepare('SELECT district FROM teams WHERE id = ?').get(t.id) as { district: string }).district).toBe('掘进三队');
+  });
+
   it('refuses a name another team of the branch has, in zh-CN, when adding and when renaming', async () => {
     const b = createTeam(s.db, branchId, '掘进二队乙班', s.clock.now);
     const add = await post('/secretary/teams', { branch: branchId, name: '综采一队丁班' });

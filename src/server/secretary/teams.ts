@@ -36,6 +36,11 @@ export function renameTeam(db: Sqlite, teamId: string, name: string): void {
   db.prepare('UPDATE teams SET name = ? WHERE id = ?').run(name, teamId);
 }
 
+/** 区队 as the server names it; '' leaves it to what the team's phones typed (api.ts joinInfo). */
+export function setDistrict(db: Sqlite, teamId: string, district: string): void {
+  db.prepare('UPDATE teams SET district = ? WHERE id = ?').run(district, teamId);
+}
+
 export function setArchived(db: Sqlite, teamId: string, at: number | null): boolean {
   return db.prepare(`UPDATE teams SET archived_at = ? WHERE id = ? AND (archived_at IS NULL) = ?`).run(at, teamId, at === null ? 0 : 1).changes === 1;
 }
