@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientAddress } from './client-address';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import {
@@ -144,14 +144,6 @@ function auth(c: Context, db: Sqlite, now: number): AuthResult & { ok: true } {
   return r;
 }
 
-/** The peer address; tests and odd adapters without a socket share one bucket. */
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /**
  * What a phone enrolling into a team needs to choose its path: whether the team already has
@@ -167,7 +159,8 @@ function joinInfo(db: Sqlite, team: TeamRow): { district: string; hasData: boole
   return { hasData, district: typeof district === 'string' ? district : '' };
 }
 
-export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
+/** `hops`: TRUST_PROXY (client-address.ts), so behind the proxy the enrolment limiter counts per phone, not per proxy. */
+export function apiRoutes(db: Sqlite, clock: () => number = Date.now, hops = 0): Hono {
   const api = new Hono();
   const enrolFailures = new FailureLimiter(30, 10 * 60_000);
   const writes = new GroupCommit(db);
@@ -188,7 +181,7 @@ export function apiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
 
   api.post('/enrol', async (c) => {
     const now = clock();
-    const who = clientAddress(c);
+    const who = clientAddress(c, hops);
     // Counted before the body is read: concurrent attempts cannot all pass the check first.
     if (!enrolFailures.begin(who, now)) {
       c.header('Connection', 'close'); // the body is not read

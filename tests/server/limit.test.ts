@@ -64,3 +64,24 @@ describe('enrolment guessing with concurrent requests', () => {
     expect(statuses.filter((x) => x === 429)).toHaveLength(70);
   });
 });
+
+describe('enrolment guessing behind a reverse proxy (TRUST_PROXY=1)', () => {
+  let p: TestServer;
+  beforeAll(async () => {
+    p = await startTestServer({ trustProxy: 1 });
+  });
+  afterAll(async () => {
+    await p.stop();
+  });
+  const viaProxy = (code: string, client: string) =>
+    postJson(`${p.url}/api/v1/enrol`, { v: 1, code, nonce: `phone-${client}-0123456789` }, undefined, { 'X-Forwarded-For': client });
+
+  it('counts per client the proxy names: a guesser is stopped, a phone behind the same proxy still enrols', async () => {
+    const t = makeTeam(p);
+    for (let i = 0; i < 30; i++) expect((await viaProxy('ZZZZZZZZ', '203.0.113.7')).status).toBe(404);
+    expect((await viaProxy('ZZZZZZZZ', '203.0.113.7')).status).toBe(429);
+    // A forged left-hand entry does not move the guesser to a fresh bucket.
+    expect((await viaProxy('ZZZZZZZZ', '198.51.100.1, 203.0.113.7')).status).toBe(429);
+    expect((await viaProxy(t.code, '198.51.100.20')).status).toBe(200);
+  });
+});
