@@ -35,7 +35,9 @@ describe('enrolment codes hashed at rest', () => {
     const data = join(dir, 'data');
     const old = openDatabase(data, MIGRATIONS.filter((m) => m.version <= 2));
     const branch = createBranch(old, '支部', NOW);
-    const team = createTeam(old, branch.id, '甲班', NOW);
+    // A v2 file: its teams table has no district yet (migration 3), so the row is written as v2 wrote it.
+    const team = { id: 'team-v2-0001' };
+    old.prepare('INSERT INTO teams (id, branch_id, name, created_at) VALUES (?, ?, ?, ?)').run(team.id, branch.id, '甲班', NOW);
     const insert = old.prepare('INSERT INTO enrolment_codes (code, team_id, created_at, expires_at, used_at, used_nonce) VALUES (?, ?, ?, ?, ?, ?)');
     insert.run('ABCD2345', team.id, NOW, NOW + 3600_000, null, null);
     insert.run('WXYZ6789', team.id, NOW, NOW + 3600_000, NOW, 'someone-else-0123456');

@@ -9,7 +9,7 @@ import { loadTeam } from '../../src/server/secretary/data';
 import { enrolDevice } from '../../src/server/secretary/demo-data';
 import { createBranch, createSecretary, createTeam, type DeviceRow, type TeamRow } from '../../src/server/store';
 import { push } from '../../src/server/sync-store';
-import { duty, signIn, startTestServer, type TestServer } from './helpers';
+import { duty, ownPassword, signIn, startTestServer, type TestServer } from './helpers';
 
 let s: TestServer;
 let team: TeamRow;
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const r = push(s.db, device, team, [worker('w-wang', '王建国'), worker('w-dup', '王建国'), worker('w-li', '李春生'), talk, help], s.clock.now);
   expect(r.rejected).toEqual([]);
   const sec = createSecretary(s.db, branch.id, 'shuji', s.clock.now);
-  const signed = await signIn(s.url, 'shuji', sec.password);
+  const signed = await signIn(s.url, 'shuji', ownPassword(s.db, sec, s.clock.now));
   h = { cookie: signed.cookie };
   csrf = signed.csrf;
 });

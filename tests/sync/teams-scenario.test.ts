@@ -25,7 +25,7 @@ import type { DayKey, ShiftDef } from '../../src/domain/types';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { createBranch, createEnrolCode, createSecretary, createTeam, setConfig, type TeamRow } from '../../src/server/store';
 import { prng } from '../fixtures/prng';
-import { signIn } from '../server/helpers';
+import { ownPassword, signIn } from '../server/helpers';
 import { FaultProxy } from './fault-proxy';
 import { realPhone, type RealPhone } from './real-phone';
 
@@ -204,7 +204,7 @@ describe('a branch of 3 teams, 2 phones each, offline for days, synced in random
 
     // The secretary's pages and the xlsx show each help record's real risk type.
     const sec = createSecretary(db, branchId, 'shuji', Date.now());
-    const { cookie } = await signIn(server.url, 'shuji', sec.password);
+    const { cookie } = await signIn(server.url, 'shuji', ownPassword(db, sec));
     for (const t of teams) {
       const page = await (await fetch(`${server.url}/secretary/team/${t.team.id}?month=2026-11`, { headers: { cookie } })).text();
       expect(page).not.toContain('已停用类型');

@@ -32,8 +32,8 @@ function peoplePage(db: Sqlite, s: Session, team: TeamRow, errors: string[], sav
   return html`<h1>${team.name} · 人员合并与停用</h1>
 ${notice(saved === 'merge' ? '已合并，手机下次同步时生效。' : saved === 'retire' ? '已停用，手机下次同步时生效。' : undefined)}${errorBox(errors)}
 <p class="muted">同一个人在台账里出现两次（例如第二部手机又录入了一遍花名册），用“合并”：被合并人员的所有记录（点名、薄弱人员、谈心、帮扶、结对、困难帮扶）都归到保留的人员名下。调离的人员用“停用”：旧记录仍显示其姓名。</p>
-${canEdit(s) ? html`<h2>合并重复人员</h2>
-<form method="post" action="/secretary/team/${team.id}/people/merge" class="stack">${csrf(s)}
+<h2>合并重复人员</h2>
+${canEdit(s) ? html`<form method="post" action="/secretary/team/${team.id}/people/merge" class="stack">${csrf(s)}
 <label for="from">被合并（将停用）</label><select id="from" name="from" required><option value="">请选择</option>${options('')}</select>
 <label for="to">合并到（保留）</label><select id="to" name="to" required><option value="">请选择</option>${options('')}</select>
 <div class="actions"><button>合并</button></div></form>` : html`<p class="muted">只读账号：可查看，不能合并或停用人员。</p>`}
