@@ -26,6 +26,7 @@ async function expectInside390(page: Page, field: Locator) {
 test('shift times: 24-hour selects, readable at 390 px, saved as set', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible();
+  await page.getByRole('button', { name: '新建班组' }).click(); // the team form follows the found/join choice
   expect(await page.locator('input[type="time"], input[type="date"]').count()).toBe(0);
   const second = page.getByTestId('shift-row').nth(1);
   const end = second.getByRole('group', { name: '结束时间' });

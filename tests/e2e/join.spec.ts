@@ -8,6 +8,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setOwnPassword } from '../../src/server/secretary/passwords';
 import { createBranch, createEnrolCode, createSecretary, createTeam } from '../../src/server/store';
 import { enrolAndSendAll, launchPhone, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
 
@@ -21,7 +22,10 @@ function newTeam(name: string): { teamId: string; username: string; password: st
     const branch = createBranch(db, `${name}党支部`, now);
     const teamId = createTeam(db, branch.id, name, now).id;
     const username = `sec-${name}-${now}`;
-    return { teamId, username, password: createSecretary(db, branch.id, username, now).password };
+    // The secretary has set her own password already (a one-time one leads to 修改密码 first).
+    const password = `Own-${username}-Pw`;
+    setOwnPassword(db, createSecretary(db, branch.id, username, now).id, password, now);
+    return { teamId, username, password };
   });
 }
 const codeFor = (teamId: string) => withServerDb((db) => createEnrolCode(db, teamId, Date.now()).code);
