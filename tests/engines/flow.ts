@@ -36,6 +36,7 @@ export async function runFlow({ ui, enrolCode, serverTables, step }: FlowContext
   // First run.
   await ui.goto('/');
   await ui.expectVisible(heading('首次设置'));
+  await ui.click(btn('新建班组')); // found a team (joining one is the other path)
   await ui.fill(label('小政委姓名'), '刘建国');
   await ui.fill(label('区队 / 工区'), '综采一队');
   await ui.fill(label('班组'), '检修班');
