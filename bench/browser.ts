@@ -14,11 +14,11 @@ const PHONE = {
 export const launch = () => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 export const phoneContext = (b: Browser, baseURL: string) => b.newContext({ ...PHONE, baseURL, serviceWorkers: 'allow' });
 
-/** The app's real src/db code as one script, for page.evaluate in a page of the app's origin. */
-export async function buildHarness(): Promise<string> {
+/** The app's real src/db code as one script, for page.evaluate in a page of the app's origin; `target`: an older engine's syntax. */
+export async function buildHarness(target?: string): Promise<string> {
   const out = await build({
     configFile: false, logLevel: 'silent', mode: 'production',
-    build: { write: false, minify: true, lib: { entry: 'bench/harness-entry.ts', formats: ['iife'], name: 'BenchHarness', fileName: () => 'h.js' } },
+    build: { write: false, minify: true, ...(target ? { target } : {}), lib: { entry: 'bench/harness-entry.ts', formats: ['iife'], name: 'BenchHarness', fileName: () => 'h.js' } },
   });
   const first = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
   const code = first.output[0]?.code;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateTeamData } from '../tests/fixtures/generate';
 import { buildHarness, coldStart, firstLoad, installedWithData, launch, tickCommit } from './browser';
+import { coldStartChromium83 } from './chromium83';
 import { lighthouseScores } from './lighthouse';
 import { machine, printTable, unmeasured, type Figure } from './stats';
 import { endpointThroughput, monthPush, syncFaults } from './sync';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     await measure([['tick_commit_p95_4x_ms', 'ms', 16, 'lower']], () => tickCommit(ctx, harness, quick ? 10 : 200, 4));
     figures.push(...(await optionalFigures({ ctx, harness, quick, history })));
     await ctx.close();
+    await measure([['cold_start_chromium83_ms', 'ms', 1000, 'lower']], async () => coldStartChromium83(server.url, await buildHarness('chrome83'), history, quick ? 1 : 7));
     await measure(
       [['month_push_2g_ms', 'ms', 2000, 'lower'], ['month_push_round_trips', 'requests', 1, 'lower'], ['month_push_bytes', 'B', 65536, 'lower']],
       () => monthPush(browser, server.port, dataDir, harness, quick ? 1 : 5),
