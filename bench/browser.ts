@@ -2,7 +2,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
 import type { TeamData } from '../tests/fixtures/generate';
-import { figure, type Figure } from './stats';
+import { figure, median, type Figure } from './stats';
 
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/fixtures/chromium';
 const PHONE = {
@@ -14,11 +14,11 @@ const PHONE = {
 export const launch = () => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 export const phoneContext = (b: Browser, baseURL: string) => b.newContext({ ...PHONE, baseURL, serviceWorkers: 'allow' });
 
-/** The app's real src/db code as one script, for page.evaluate in a page of the app's origin. */
-export async function buildHarness(): Promise<string> {
+/** The app's real src/db code as one script, for page.evaluate in a page of the app's origin; `target`: an older engine's syntax. */
+export async function buildHarness(target?: string): Promise<string> {
   const out = await build({
     configFile: false, logLevel: 'silent', mode: 'production',
-    build: { write: false, minify: true, lib: { entry: 'bench/harness-entry.ts', formats: ['iife'], name: 'BenchHarness', fileName: () => 'h.js' } },
+    build: { write: false, minify: true, ...(target ? { target } : {}), lib: { entry: 'bench/harness-entry.ts', formats: ['iife'], name: 'BenchHarness', fileName: () => 'h.js' } },
   });
   const first = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
   const code = first.output[0]?.code;
@@ -64,26 +64,48 @@ export async function installedWithData(b: Browser, baseURL: string, harness: st
   return { ctx, records };
 }
 
-/** Navigation start → the shift screen usable, CPU throttled 4×, everything from the service worker. */
-export async function coldStart(ctx: BrowserContext, runs: number, records: number): Promise<Figure> {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.goto('/', { waitUntil: 'commit' });
-    await page.waitForSelector('[data-testid="progress"] button', { state: 'visible' });
-    ms.push(await page.evaluate(() => performance.now()));
-    await page.close();
-  }
-  return figure('cold_start_ms', ms, 'ms', 1000, 'lower', { note: `${records} records in IndexedDB, CPU 4× slower` });
+/** Navigation start → the shift screen usable, everything from the service worker, CPU `rate`× slower. */
+async function coldStartOnce(ctx: BrowserContext, rate: number): Promise<number> {
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto('/', { waitUntil: 'commit' });
+  await page.waitForSelector('[data-testid="progress"] button', { state: 'visible' });
+  const ms = await page.evaluate(() => performance.now());
+  await page.close();
+  return ms;
 }
 
-export async function tickCommit(ctx: BrowserContext, harness: string, n: number): Promise<Figure> {
+/**
+ * Cold start with the history (`ctx`) and, run for run in turn, of a profile just set up
+ * (`empty`: the same team and workers, no records): the ratio is what the data costs.
+ */
+export async function coldStart(ctx: BrowserContext, empty: BrowserContext, runs: number, records: number, rate: 1 | 4): Promise<Figure[]> {
+  const data: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    data.push(await coldStartOnce(ctx, rate));
+    base.push(await coldStartOnce(empty, rate));
+  }
+  const cpu = rate === 1 ? 'CPU unthrottled' : `CPU ${rate}× slower (CDP)`;
+  const suffix = rate === 1 ? '' : `_${rate}x`;
+  const emptyMedian = median(base);
+  const out = [figure(`cold_start${suffix}_ms`, data, 'ms', rate === 1 ? 1000 : 600, 'lower', { note: `${records} records in IndexedDB, ${cpu}`, baseline: emptyMedian })];
+  out.push(figure(`cold_start_empty${suffix}_ms`, base, 'ms', null, 'lower', { note: `baseline: team and workers only, no records, ${cpu}` }));
+  if (rate === 1) out.push(figure('cold_start_vs_empty', data.map((d, i) => d / base[i]!), '×', null, 'lower', { note: 'with data ÷ empty profile, per pair of adjacent runs' }));
+  return out;
+}
+
+/** `n` ticks (updateDuty until its transaction completed); p95 reported; CPU `rate`× slower. */
+export async function tickCommit(ctx: BrowserContext, harness: string, n: number, rate: 1 | 4 = 1): Promise<Figure> {
   const page = await ctx.newPage();
   await page.goto('/robots.txt');
   await injectHarness(page, harness);
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   const times = await page.evaluate((k) => (globalThis as never as { __bench: { ticks(n: number): Promise<number[]> } }).__bench.ticks(k), n);
+  await cdp.detach();
   await page.close();
-  return figure('tick_commit_p95_ms', times, 'ms', 16, 'lower', { use: 'p95', note: 'updateDuty: read-modify-write transaction until complete' });
+  const name = rate === 1 ? 'tick_commit_p95_ms' : `tick_commit_p95_${rate}x_ms`;
+  return figure(name, times, 'ms', 16, 'lower', { use: 'p95', note: `updateDuty: read-modify-write transaction until complete${rate === 1 ? '' : `, CPU ${rate}× slower (CDP)`}` });
 }

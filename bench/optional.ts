@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import type { BrowserContext } from '@playwright/test';
 import type { TeamData } from '../tests/fixtures/generate';
 import { monthKey } from '../src/domain/calendar';
-import { figure, type Figure } from './stats';
+import { figure, median, type Figure } from './stats';
 
 /** The last full month of the generated history, read from IndexedDB and computed in the page. */
 async function monthReport(c: Ctx): Promise<Figure> {
@@ -36,17 +36,23 @@ export function branchExport(quick: boolean): Figure[] {
   const runs = quick ? 1 : 3;
   const ms: number[] = [];
   const mb: number[] = [];
+  const base: number[] = [];
   let teams = 0;
+  let cells = 0;
   for (let i = 0; i < runs; i++) {
     const out = execFileSync('npx', ['tsx', 'bench/export.ts', '--json', ...(quick ? ['--teams', '8'] : [])], { encoding: 'utf8' });
-    const r = JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; peakMb: number; teams: number };
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; peakMb: number; teams: number; exceljsMs: number; cells: number };
     ms.push(r.ms);
     mb.push(r.peakMb);
+    base.push(r.exceljsMs);
     teams = r.teams;
+    cells = r.cells;
   }
   const note = `${teams} teams, first export after start (figures not cached), whole-process RSS`;
   return [
-    figure('branch_export_xlsx_ms', ms, 'ms', 1000, 'lower', { note }),
+    figure('branch_export_xlsx_ms', ms, 'ms', 1000, 'lower', { note, baseline: median(base) }),
+    figure('export_exceljs_only_ms', base, 'ms', null, 'lower', { note: `baseline: the export's ${cells} cells written again by exceljs' streaming writer alone (same process, after the export)` }),
+    figure('export_vs_exceljs', ms.map((m, i) => m / base[i]!), '×', null, 'lower', { note: 'export ÷ exceljs alone, per process' }),
     figure('branch_export_peak_mb', mb, 'MB', 256, 'lower', { note }),
   ];
 }

@@ -7,7 +7,7 @@ import { generateTeamData } from '../tests/fixtures/generate';
 import { injectHarness, phoneContext } from './browser';
 import { CountingProxy } from './counting-proxy';
 import { keepAliveAgent, postJson } from './http-client';
-import { figure, unmeasured, type Figure } from './stats';
+import { figure, median, unmeasured, type Figure } from './stats';
 
 const KBIT = 1000 / 8;
 
@@ -68,8 +68,13 @@ export async function monthPush(b: Browser, serverPort: number, dataDir: string,
   ];
 }
 
-/** Batches of 20 records from concurrent clients, on loopback; the server is its own process (the other core). */
-export async function endpointThroughput(baseUrl: string, dataDir: string, seconds: number, runs = 1): Promise<Figure> {
+/**
+ * Batches of 20 records from concurrent clients, on loopback; the server is its own process (the
+ * other core). With `echoUrl` (bench/echo-server.ts), the same clients with the same bodies also
+ * load the echo baseline, window for window in turn, so both see the same machine state: their
+ * ratio is the figure that holds from one machine to the next.
+ */
+export async function endpointThroughput(baseUrl: string, dataDir: string, seconds: number, runs: number, echoUrl: string): Promise<Figure[]> {
   const db = openDatabase(dataDir);
   const branch = createBranch(db, '吞吐测试支部', Date.now());
   const clients = 16;
@@ -84,10 +89,9 @@ export async function endpointThroughput(baseUrl: string, dataDir: string, secon
   let done = 0;
   let errors = 0;
   let seq = 0;
+  let bodyBytes = 0;
   const agent = keepAliveAgent(clients);
-  // Warm up (JIT, statement caches, SQLite pages) for half a second before counting: a pithead
-  // server runs for months, a figure from its first second would measure start-up instead.
-  const run = (until: number) => Promise.all(tokens.map(async ({ token, teamId }) => {
+  const run = (url: string, until: number) => Promise.all(tokens.map(async ({ token, teamId }) => {
     while (Date.now() < until) {
       const now = Date.now();
       const records = Array.from({ length: 20 }, () => {
@@ -95,25 +99,44 @@ export async function endpointThroughput(baseUrl: string, dataDir: string, secon
         const body = { id, createdAt: now, updatedAt: now, rev: 1, deleted: false, name: `工人${seq}`, post: '支架工', partyMember: false };
         return { table: 'workers', id, rev: 1, updatedAt: now, deleted: false, body };
       });
-      const status = await postJson(agent, `${baseUrl}/api/v1/sync/push`, { authorization: `Bearer ${token}` }, JSON.stringify({ v: 1, teamId, records }));
+      const json = JSON.stringify({ v: 1, teamId, records });
+      bodyBytes = json.length;
+      const status = await postJson(agent, url, { authorization: `Bearer ${token}` }, json);
       if (status === 200) done++;
       else errors++;
     }
   }));
-  await run(Date.now() + 500);
-  // Several windows, median reported: one window alone swings with whatever ran just before.
-  const samples: number[] = [];
-  let total = 0;
-  for (let i = 0; i < runs; i++) {
+  const sync = `${baseUrl}/api/v1/sync/push`;
+  const echo = `${echoUrl}/api/v1/echo`;
+  // Warm up (JIT, statement caches, SQLite pages) for half a second before counting: a pithead
+  // server runs for months, a figure from its first second would measure start-up instead.
+  await run(sync, Date.now() + 500);
+  await run(echo, Date.now() + 500);
+  const window = async (url: string): Promise<number> => {
     done = 0;
     const t0 = performance.now();
-    await run(Date.now() + seconds * 1000);
-    samples.push(done / ((performance.now() - t0) / 1000));
-    total += done;
+    await run(url, Date.now() + seconds * 1000);
+    return done / ((performance.now() - t0) / 1000);
+  };
+  // Several windows, median reported: one window alone swings with whatever ran just before.
+  const syncS: number[] = [];
+  const echoS: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    syncS.push(await window(sync));
+    echoS.push(await window(echo));
+    ratios.push(syncS.at(-1)! / echoS.at(-1)!);
   }
   agent.destroy();
-  if (errors) return unmeasured('endpoint_batches_per_s', 'batches/s', 2000, 'higher', `${errors} requests failed`);
-  return figure('endpoint_batches_per_s', samples, 'batches/s', 2000, 'higher', { note: `${clients} kept-alive clients, 20 records/batch, ${runs} × ${seconds} s, ${total} batches` });
+  const names: [string, string][] = [['endpoint_batches_per_s', 'batches/s'], ['endpoint_echo_per_s', 'requests/s'], ['endpoint_sync_vs_echo', '×']];
+  if (errors) return names.map(([n, u]) => unmeasured(n, u, n === 'endpoint_batches_per_s' ? 2000 : null, 'higher', `${errors} requests failed`));
+  const how = `${clients} kept-alive clients, 20 records/batch (${bodyBytes} B JSON), ${runs} × ${seconds} s per route, sync and echo windows alternating`;
+  const echoMedian = median(echoS);
+  return [
+    figure('endpoint_batches_per_s', syncS, 'batches/s', 2000, 'higher', { note: how, baseline: echoMedian }),
+    figure('endpoint_echo_per_s', echoS, 'requests/s', null, 'higher', { note: 'baseline: same stack and middleware, POST /api/v1/echo parses the same body, stores nothing (bench-only route)' }),
+    figure('endpoint_sync_vs_echo', ratios, '×', null, 'higher', { note: 'sync ÷ echo, per pair of adjacent windows' }),
+  ];
 }
 
 /** Random connection cuts (tests/sync/scenario.ts): any scenario ending with a difference counts. */
