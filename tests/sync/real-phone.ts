@@ -4,6 +4,7 @@
  * Retries are driven by the test (no timers but the request deadline).
  */
 import 'fake-indexeddb/auto';
+import { useDbForTests } from '../../src/db/connection';
 import { createDb, type AppDb } from '../../src/db/schema';
 import { SyncEngine, type SyncOutcome } from '../../src/sync/engine';
 import { dexieOutboxStore } from '../../src/sync/index';
@@ -48,4 +49,14 @@ export function realPhone(name: string, baseUrl: string, opts: { now?: () => num
       db.close();
     },
   };
+}
+
+/** Runs fn with the phone's database as the repositories' connection (phones take turns). */
+export async function on<T>(phone: RealPhone, fn: () => Promise<T>): Promise<T> {
+  useDbForTests(phone.db);
+  try {
+    return await fn();
+  } finally {
+    useDbForTests(null);
+  }
 }

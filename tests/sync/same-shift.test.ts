@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useDbForTests } from '../../src/db/connection';
 import { ensureDuty, findDuty, updateDuty } from '../../src/db/duties';
 import { addHazard } from '../../src/db/hazards';
 import { outboxSummary } from '../../src/db/outbox';
@@ -20,7 +19,7 @@ import { addHelpRecord, updateScreening } from '../../src/db/weekly';
 import type { DailyDuty, ShiftDef } from '../../src/domain/types';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { createBranch, createEnrolCode, createTeam, type TeamRow } from '../../src/server/store';
-import { realPhone, type RealPhone } from './real-phone';
+import { on, realPhone, type RealPhone } from './real-phone';
 
 const SHIFT: ShiftDef = { id: 's8', name: '八点班', start: '08:00', end: '16:00' };
 let root = '';
@@ -29,14 +28,6 @@ let team: TeamRow;
 let instructor: RealPhone;
 let substitute: RealPhone;
 
-async function on<T>(phone: RealPhone, fn: () => Promise<T>): Promise<T> {
-  useDbForTests(phone.db);
-  try {
-    return await fn();
-  } finally {
-    useDbForTests(null);
-  }
-}
 const tick = (p: RealPhone, id: string, change: (d: DailyDuty) => DailyDuty) => on(p, () => updateDuty(id, change));
 
 beforeAll(async () => {

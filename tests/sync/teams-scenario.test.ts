@@ -14,7 +14,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useDbForTests } from '../../src/db/connection';
 import { ensureDuty, updateDuty } from '../../src/db/duties';
 import { addHazard, closeItem } from '../../src/db/hazards';
 import { outboxSummary } from '../../src/db/outbox';
@@ -27,7 +26,7 @@ import { createBranch, createEnrolCode, createSecretary, createTeam, setConfig, 
 import { prng } from '../fixtures/prng';
 import { ownPassword, signIn } from '../server/helpers';
 import { FaultProxy } from './fault-proxy';
-import { realPhone, type RealPhone } from './real-phone';
+import { on, realPhone, type RealPhone } from './real-phone';
 
 const SEED = 20261202;
 const rnd = prng(SEED);
@@ -54,15 +53,6 @@ let teams: TeamCase[] = [];
 /** Which help record named which risk type, per team: what the secretary must see. */
 const helped = new Map<string, { teamId: string; riskTypeName: string; situation: string }>();
 
-/** Runs fn with the phone's database as the repositories' connection (phones take turns). */
-async function on<T>(phone: RealPhone, fn: () => Promise<T>): Promise<T> {
-  useDbForTests(phone.db);
-  try {
-    return await fn();
-  } finally {
-    useDbForTests(null);
-  }
-}
 
 /** One shift followed offline: every section of 日跟班, weak workers, talks, sometimes a hazard. */
 async function followShift(phone: RealPhone, day: DayKey, shift: ShiftDef): Promise<void> {
