@@ -11,6 +11,7 @@ import { apiRoutes } from './api';
 import { openDatabase, type Sqlite } from './db';
 import { securityHeaders } from './headers';
 import { serveDist } from './static';
+import { startCheckpointer } from './checkpointer';
 import { secretaryRoutes } from './secretary';
 
 export interface ServerOptions {
@@ -56,6 +57,7 @@ export function createApp(opts: {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const db = openDatabase(opts.dataDir);
+  const checkpointer = startCheckpointer(db);
   const tls = Boolean(opts.tls);
   const app = createApp({
     distDir: opts.distDir, db, tls, trustProxy: opts.trustProxy ?? 0,
@@ -80,8 +82,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         // Keep-alive sockets from phones would otherwise hold close() open.
         const s = server as ServerType & { closeAllConnections?: () => void };
         server.close(() => {
-          db.close();
-          ok();
+          void checkpointer.stop().then(() => {
+            db.close();
+            ok();
+          });
         });
         s.closeAllConnections?.();
       }),
