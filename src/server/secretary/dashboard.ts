@@ -85,7 +85,8 @@ function reportBadge(r: TeamMonth['report'], teamId: string): Html {
   return html`<span class="badge s-${r.state}">${REPORT_STATE_LABEL[r.state]}</span>${r.score !== null ? html` ${r.score} 分` : ''}${r.id && r.state !== 'none' ? html` <a href="/secretary/report/${r.id}?team=${teamId}">查看</a>` : ''}`;
 }
 
-export function teamCard(r: TeamMonth, month: MonthKey, now: number): Html {
+/** scale: the y scale shared by every card of the page (chartScale), so bars compare across teams. */
+export function teamCard(r: TeamMonth, month: MonthKey, now: number, scale?: number): Html {
   return html`<section class="card" data-team="${r.team.id}">
 <h3><a href="/secretary/team/${r.team.id}?month=${month}">${r.team.name}</a></h3>
 <dl class="kv">
@@ -98,7 +99,7 @@ export function teamCard(r: TeamMonth, month: MonthKey, now: number): Html {
     return html`<div class="${silent ? 'stale' : ''}">${d.name}：${d.revoked ? '已停用' : d.lastSeen ? when(d.lastSeen) : '从未同步'}${silent ? '（超过3天未同步）' : ''}</div>`;
   })}</dd>
 </dl>
-${chartSvg(r.chart, `${r.team.name} 近6个月`)}
+${chartSvg(r.chart, `${r.team.name} 近6个月`, scale)}
 </section>`;
 }
 

@@ -61,8 +61,8 @@ form.inline{display:inline}
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px}
 dl.kv dt{font-weight:600}dl.kv dd{margin:0}
 .chart text{font-size:11px;fill:#333}
-.chart .c-talks{fill:var(--red)}.chart .c-helped{fill:#444}.chart .c-closed{fill:#fff;stroke:#000}
-.chart .axis{stroke:#999}
+.chart text.val{font-size:9px;fill:#000}
+.chart .axis{stroke:#666}.chart .grid-line{stroke:#ccc;stroke-dasharray:2 2}
 .sig{display:flex;justify-content:space-between;margin-top:48px;gap:24px}
 .sig div{flex:1;border-top:1px solid #000;padding-top:4px}
 body.print main{max-width:180mm;padding:0}
