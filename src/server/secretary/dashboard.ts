@@ -15,6 +15,7 @@ import {
   DAY_STATE, REPORT_STATE_LABEL, cachedFigures, dayStates, loadTeam, teamSeq, monthRange, reportOfMonth, reportState, type DayState,
 } from './data';
 import { when, type Html } from './layout';
+import { printButton } from './print';
 
 /** A phone not heard from for this long is shown in red. */
 export const SILENT_MS = 3 * 24 * 3600 * 1000;
@@ -111,6 +112,7 @@ export function monthNav(month: MonthKey, base: string): Html {
 <a class="button secondary" href="${path}${sep}month=${addMonths(month, -1)}">‹ 上月</a>
 <form method="get" action="${path}" class="inline">${branch ? html`<input type="hidden" name="branch" value="${branch}">` : ''}<input type="month" name="month" value="${month}" aria-label="月份" required> <button class="secondary">查看</button></form>
 <a class="button secondary" href="${path}${sep}month=${addMonths(month, 1)}">下月 ›</a>
+${printButton()}
 </div>`;
 }
 

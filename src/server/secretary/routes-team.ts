@@ -44,7 +44,7 @@ ${rows.length === 0 ? html`<p class="muted">本支部还没有班组。</p>` : d
 <h2>各班组</h2><div class="cards">${rows.map((row) => teamCard(row, month, now, scale))}</div>
 <h2>考核得分（近6个月）</h2>${scoreTable(db, rows.map((r) => r.team), month)}
 ${teamForm(s, branch)}
-${archived.length ? html`<h2>已归档班组</h2><ul data-testid="archived-teams">${archived.map((t) => html`<li><a href="/secretary/team/${t.id}">${t.name}</a> <span class="muted">归档于 ${when(t.archived_at)}</span></li>`)}</ul>` : ''}`, { wide: true }));
+${archived.length ? html`<h2>已归档班组</h2><ul data-testid="archived-teams">${archived.map((t) => html`<li><a href="/secretary/team/${t.id}">${t.name}</a> <span class="muted">归档于 ${when(t.archived_at)}</span></li>`)}</ul>` : ''}`, { wide: true, landscape: true }));
   };
 }
 
