@@ -5,10 +5,13 @@
  * button that calls the browser's print (a script file of ours, under the strict CSP).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setOwnPassword } from '../../src/server/secretary/passwords';
 import { createBranch, createSecretary, createTeam } from '../../src/server/store';
 import { withServerDb } from './helpers';
 
+const SHOTS = resolve(fileURLToPath(new URL('../../', import.meta.url)), '.tmp/shots');
 const PASSWORD = 'Shuji-print-password-2026';
 let username = '';
 const teamIds: string[] = [];
@@ -72,6 +75,8 @@ test('the dashboard prints the whole month on A4 landscape, without the 添加�
     expect(b.x + b.width, `day ${d + 1}`).toBeLessThanOrEqual(A4_LANDSCAPE_CONTENT.width + 0.5);
     expect(b.x + b.width, `day ${d + 1}`).toBeLessThanOrEqual(scroll!.x + scroll!.width + 0.5);
   }
+  // The box around the grid scrolls on screen; on paper it must not cut (that cut it at day 23 on A4 portrait).
+  expect(await grid.locator('xpath=..').evaluate((el) => getComputedStyle(el).overflowX)).toBe('visible');
   expect(await grid.locator('xpath=..').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   // Every team row is there with a cell for each day.
   for (const id of teamIds) await expect(grid.locator(`tr:has(a[href^="/secretary/team/${id}"]) td:not(.team)`)).toHaveCount(31);
@@ -82,6 +87,7 @@ test('the dashboard prints the whole month on A4 landscape, without the 添加�
   await expect(page.locator('.monthnav').first()).toBeHidden();
   await expect(page.getByRole('button', { name: /^打印/ })).toBeHidden();
   await expect(page.locator('header.top')).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/sec-print-dashboard-a4-landscape.png`, fullPage: true });
 });
 
 test('the team page and the A4 report page have a working 打印 button', async ({ page }) => {

@@ -157,6 +157,26 @@ describe('raw entries CSV carries every record type', () => {
     }
   });
 
+  it('has 困难职工帮扶 of the range and the 1+X pairs active in it', async () => {
+    const { row, data } = teams[0]!;
+    const lines = await csv(`from=2026-09-01&to=2026-10-31&team=${row.id}`);
+    const name = (id: string) => data.workers.find((w) => w.id === id)!.name;
+    const hardships = lines.filter((l) => l[col('类型')] === CSV_TYPES.hardship);
+    const expected = data.hardships.filter((e) => !e.deleted && e.day >= '2026-09-01' && e.day <= '2026-10-31');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(hardships.map((l) => l[col('记录编号')]).sort()).toEqual(expected.map((e) => e.id).sort());
+    for (const e of expected) {
+      const l = hardships.find((x) => x[col('记录编号')] === e.id)!;
+      expect([l[col('日期')], l[col('人员')], l[col('金额(元)')]]).toEqual([e.day, name(e.workerId), e.help === 'fund' ? String(e.amountYuan) : '']);
+    }
+    const pairs = lines.filter((l) => l[col('类型')] === CSV_TYPES.pair);
+    const active = data.pairs.filter((p) => !p.deleted && p.since <= '2026-10-31' && (p.until ?? '9999') >= '2026-09-01');
+    expect(active.length).toBeGreaterThan(0);
+    expect(pairs.map((l) => l[col('记录编号')]).sort()).toEqual(active.map((p) => p.id).sort());
+    const p = active[0]!;
+    expect(pairs.find((l) => l[col('记录编号')] === p.id)![col('内容')]).toBe(`结对：${p.workerIds.map(name).join('、')}`);
+  });
+
   it('has 隐患 with their 整改期限 and 销号日期', async () => {
     const { row, data } = teams[1]!;
     const lines = await csv(`from=2026-10-01&to=2026-10-31&team=${row.id}`);
@@ -196,5 +216,8 @@ describe('导出 page for any month', () => {
       expect(hrefs).toContain(`/secretary/export/report.docx?team=${row.id}&month=2026-09`);
       expect(hrefs).toContain(`/secretary/print?team=${row.id}&month=2026-09`);
     }
+    // The dashboard of a month leads to that month's files.
+    const dash = await (await fetch(`${s.url}/secretary/?month=2026-09`, { headers: h })).text();
+    expect([...dash.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).some((x) => /^\/secretary\/exports\?branch=[^&]+&month=2026-09$/.test(x))).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * 原始记录 CSV for a date range: one line per 日跟班 (完成/部分/休息 as on the dashboard),
  * per 周帮扶 record (weeks whose Thursday is in the range, the ISO rule of weeksOfMonth)
- * and per 隐患 (with its 整改期限) of the visible teams.
+ * per 困难职工帮扶, per 1+X pair active in the range, and per 隐患 (with its 整改期限) of
+ * the visible teams.
  * Written as an async generator of chunks, team by team and page by page of SQL rows, so
  * a year of a whole branch streams without being held in memory. UTF-8 with BOM so
  * Excel on Windows opens the Chinese text correctly; formula-looking cells are quoted
@@ -12,16 +13,16 @@ import { WEAK_REASONS, dutyProgress } from '../../domain/checklist';
 import { riskTypeLabels, type RiskType } from '../../domain/risk-types';
 import { xmlSafe } from '../../domain/xml-text';
 import type { DailyDuty, DayKey, Hazard, WeekKey, Worker } from '../../domain/types';
-import { HELP_RESULT_LABELS, type HelpRecord } from '../../domain/weekly';
+import { HARDSHIP_HELP_LABELS, HELP_RESULT_LABELS, type HardshipEntry, type HelpRecord, type PairRecord } from '../../domain/weekly';
 import type { Sqlite } from '../db';
 import type { TeamRow } from '../store';
 
 export const CSV_HEAD = [
   '班组', '类型', '日期', '周', '班次', '状态', '谈心人数', '薄弱人员人次', '薄弱原因', '班前教育',
-  '人员', '帮扶类型', '内容', '措施', '下一步', '责任人', '整改期限', '销号日期', '销号说明', '记录编号',
+  '人员', '帮扶类型', '内容', '措施', '下一步', '金额(元)', '责任人', '整改期限', '销号日期', '销号说明', '记录编号',
 ];
 /** The 类型 column, one per record type. */
-export const CSV_TYPES = { duty: '日跟班', help: '周帮扶', hazard: '隐患' } as const;
+export const CSV_TYPES = { duty: '日跟班', help: '周帮扶', hardship: '困难职工帮扶', pair: '1+X结对', hazard: '隐患' } as const;
 const PAGE = 500;
 
 export function csvCell(v: string | number | null): string {
@@ -68,9 +69,16 @@ function hazardLine(team: string, h: Hazard): string {
   });
 }
 
+function hardshipLine(team: string, e: HardshipEntry, name: (id: string) => string): string {
+  return row({
+    班组: team, 类型: CSV_TYPES.hardship, 日期: e.day, 状态: HARDSHIP_HELP_LABELS[e.help], 人员: name(e.workerId), 帮扶类型: e.kind,
+    内容: e.note, 下一步: e.followUp, '金额(元)': e.help === 'fund' ? e.amountYuan : null, 记录编号: e.id,
+  });
+}
+
 export async function* entriesCsv(db: Sqlite, teams: readonly TeamRow[], from: DayKey, to: DayKey): AsyncGenerator<string> {
   yield `\uFEFF${line(CSV_HEAD)}`;
-  const q = db.prepare(`SELECT tbl, id, body FROM records WHERE team_id = ? AND deleted = 0 AND tbl IN ('duties', 'hazards')
+  const q = db.prepare(`SELECT tbl, id, body FROM records WHERE team_id = ? AND deleted = 0 AND tbl IN ('duties', 'hardships', 'hazards')
     AND COALESCE(json_extract(body, '$.day'), json_extract(body, '$.foundDay')) BETWEEN ? AND ?
     ORDER BY COALESCE(json_extract(body, '$.day'), json_extract(body, '$.foundDay')), tbl, id LIMIT ? OFFSET ?`);
   // A duty's 隐患 section counts as answered by the hazards recorded from it (dutyProgress).
@@ -78,24 +86,11 @@ export async function* entriesCsv(db: Sqlite, teams: readonly TeamRow[], from: D
     WHERE team_id = ? AND tbl = 'hazards' AND deleted = 0 AND json_extract(body, '$.dutyId') IS NOT NULL GROUP BY duty`);
   const labels = db.prepare("SELECT tbl, body FROM records WHERE team_id = ? AND tbl IN ('workers', 'riskTypes')");
   const weeks = weeksInRange(from, to);
+  const pairs = db.prepare(`SELECT body FROM records WHERE team_id = ? AND deleted = 0 AND tbl = 'pairs'
+    AND json_extract(body, '$.since') <= ? AND COALESCE(json_extract(body, '$.until'), '9999-12-31') >= ? ORDER BY json_extract(body, '$.since'), id`);
   const help = db.prepare(`SELECT body FROM records WHERE team_id = ? AND deleted = 0 AND tbl = 'helpRecords'
     AND json_extract(body, '$.week') IN (SELECT value FROM json_each(?)) ORDER BY json_extract(body, '$.week'), id`);
   for (const team of teams) {
-    const hazardsOf = new Map((fromDuty.all(team.id) as { duty: string; n: number }[]).map((r) => [r.duty, r.n]));
-    for (let offset = 0; ; offset += PAGE) {
-      const rows = q.all(team.id, from, to, PAGE, offset) as { tbl: string; id: string; body: string }[];
-      let chunk = '';
-      for (const r of rows) {
-        if (r.tbl === 'duties') {
-          const d = JSON.parse(r.body) as DailyDuty;
-          chunk += dutyLine(team.name, d, hazardsOf.get(d.id) ?? 0);
-        } else chunk += hazardLine(team.name, JSON.parse(r.body) as Hazard);
-      }
-      if (chunk) yield chunk;
-      if (rows.length < PAGE) break;
-      await new Promise((r) => setImmediate(r)); // let phones' pushes in between pages
-    }
-    // Help records are a few a week: one query per team.
     const names = new Map<string, string>();
     const types: RiskType[] = [];
     for (const l of labels.all(team.id) as { tbl: string; body: string }[]) {
@@ -104,12 +99,36 @@ export async function* entriesCsv(db: Sqlite, teams: readonly TeamRow[], from: D
         names.set(w.id, w.name);
       } else types.push(JSON.parse(l.body) as RiskType);
     }
+    const name = (id: string) => names.get(id) ?? '（已移除人员）';
+    const hazardsOf = new Map((fromDuty.all(team.id) as { duty: string; n: number }[]).map((r) => [r.duty, r.n]));
+    for (let offset = 0; ; offset += PAGE) {
+      const rows = q.all(team.id, from, to, PAGE, offset) as { tbl: string; id: string; body: string }[];
+      let chunk = '';
+      for (const r of rows) {
+        if (r.tbl === 'duties') {
+          const d = JSON.parse(r.body) as DailyDuty;
+          chunk += dutyLine(team.name, d, hazardsOf.get(d.id) ?? 0);
+        } else if (r.tbl === 'hardships') chunk += hardshipLine(team.name, JSON.parse(r.body) as HardshipEntry, name);
+        else chunk += hazardLine(team.name, JSON.parse(r.body) as Hazard);
+      }
+      if (chunk) yield chunk;
+      if (rows.length < PAGE) break;
+      await new Promise((r) => setImmediate(r)); // let phones' pushes in between pages
+    }
+    // Help records are a few a week, pairs a few a team: one query each per team.
     let chunk = '';
+    for (const { body } of pairs.all(team.id, to, from) as { body: string }[]) {
+      const p = JSON.parse(body) as PairRecord;
+      chunk += row({
+        班组: team.name, 类型: CSV_TYPES.pair, 日期: p.since, 状态: p.until ? `至 ${p.until}` : '进行中',
+        人员: name(p.mentorId), 内容: `结对：${p.workerIds.map(name).join('、')}`, 记录编号: p.id,
+      });
+    }
     for (const { body } of help.all(team.id, JSON.stringify(weeks)) as { body: string }[]) {
       const h = JSON.parse(body) as HelpRecord;
       chunk += row({
         班组: team.name, 类型: CSV_TYPES.help, 日期: weekDays(h.week)[0]!, 周: weekLabel(h.week), 状态: h.result ? HELP_RESULT_LABELS[h.result] : '未填',
-        人员: names.get(h.workerId) ?? '（已移除人员）', 帮扶类型: riskTypeLabels(types, h.riskTypeIds).join('、'),
+        人员: name(h.workerId), 帮扶类型: riskTypeLabels(types, h.riskTypeIds).join('、'),
         内容: h.situation, 措施: h.measures, 下一步: h.nextStep, 记录编号: h.id,
       });
     }

@@ -39,6 +39,7 @@ export function dashboard(deps: AuthDeps): (c: Context<SecEnv>) => Response | Pr
     return c.html(page(`${branch.name} 总览`, s, html`<h1>${branch.name} · ${monthLabel(month)}</h1>
 ${branches.length > 1 ? html`<p class="actions">${branches.map((b) => html`<a class="button ${b.id === branch.id ? '' : 'secondary'}" href="/secretary/?branch=${b.id}&month=${month}">${b.name}</a>`)}</p>` : ''}
 ${monthNav(month, `/secretary/${q ? `?${q.slice(1)}` : ''}`)}
+<p class="actions noprint"><a class="button secondary" href="/secretary/exports?branch=${branch.id}&month=${month}">导出${monthLabel(month)}（Excel / CSV / Word）</a></p>
 <h2>日跟班完成情况</h2>${legend()}
 ${rows.length === 0 ? html`<p class="muted">本支部还没有班组。</p>` : dayGrid(month, rows, '')}
 <h2>各班组</h2><div class="cards">${rows.map((row) => teamCard(row, month, now, scale))}</div>

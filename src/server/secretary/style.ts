@@ -75,7 +75,7 @@ main,main.wide{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}
 .scroll{overflow:visible}
 .scroll table{min-width:0}
-.grid{font-size:10px}
+.grid{font-size:11px}
 .grid th,.grid td{min-width:0;padding:1px 2px}
 .grid th.team,.grid td.team{position:static;min-width:0}
 .d-done,.d-partly,.d-off,.chart{-webkit-print-color-adjust:exact;print-color-adjust:exact}
