@@ -98,7 +98,7 @@ export async function runCell(key: string, row: Row, role: Role): Promise<void> 
     if (row.writes) expect(after, `${where}: an allowed write stored nothing`).not.toBe(before);
     for (const text of row.shows?.(role) ?? []) expect(res.text, `${shown}\nshould show ${text}`).toContain(text);
     // A signed-in secretary's answers are never kept by a browser or proxy cache.
-    if (SEC_ROLES.has(role) && key.startsWith('GET /secretary') && !['GET /secretary/style.css', 'GET /secretary/login'].includes(key)) {
+    if (SEC_ROLES.has(role) && key.startsWith('GET /secretary') && !['GET /secretary/style.css', 'GET /secretary/landscape.css', 'GET /secretary/print.js', 'GET /secretary/login'].includes(key)) {
       expect(res.headers.get('cache-control'), shown).toBe('no-store');
     }
   }

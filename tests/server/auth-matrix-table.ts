@@ -58,6 +58,8 @@ export const TABLE: Record<string, Row> = {
 
   /* ---- secretary: open pages */
   'GET /secretary/style.css': { sample: () => ({ method: 'GET', path: '/secretary/style.css' }), expect: everyone(200) },
+  'GET /secretary/landscape.css': { sample: () => ({ method: 'GET', path: '/secretary/landscape.css' }), expect: everyone(200), shows: () => ['landscape'] },
+  'GET /secretary/print.js': { sample: () => ({ method: 'GET', path: '/secretary/print.js' }), expect: everyone(200), shows: () => ['window.print()'] },
   'GET /secretary/login': { sample: () => ({ method: 'GET', path: '/secretary/login' }), expect: everyone(200), shows: () => ['党支部书记登录'] },
   // As a browser posts it: with the pre-session cookie and the token of the form it was shown.
   'POST /secretary/login': {

@@ -15,6 +15,7 @@ import {
   DAY_STATE, REPORT_STATE_LABEL, cachedFigures, dayStates, loadTeam, teamSeq, monthRange, reportOfMonth, reportState, type DayState,
 } from './data';
 import { when, type Html } from './layout';
+import { printButton } from './print';
 
 /** A phone not heard from for this long is shown in red. */
 export const SILENT_MS = 3 * 24 * 3600 * 1000;
@@ -85,7 +86,8 @@ function reportBadge(r: TeamMonth['report'], teamId: string): Html {
   return html`<span class="badge s-${r.state}">${REPORT_STATE_LABEL[r.state]}</span>${r.score !== null ? html` ${r.score} 分` : ''}${r.id && r.state !== 'none' ? html` <a href="/secretary/report/${r.id}?team=${teamId}">查看</a>` : ''}`;
 }
 
-export function teamCard(r: TeamMonth, month: MonthKey, now: number): Html {
+/** scale: the y scale shared by every card of the page (chartScale), so bars compare across teams. */
+export function teamCard(r: TeamMonth, month: MonthKey, now: number, scale?: number): Html {
   return html`<section class="card" data-team="${r.team.id}">
 <h3><a href="/secretary/team/${r.team.id}?month=${month}">${r.team.name}</a></h3>
 <dl class="kv">
@@ -98,7 +100,7 @@ export function teamCard(r: TeamMonth, month: MonthKey, now: number): Html {
     return html`<div class="${silent ? 'stale' : ''}">${d.name}：${d.revoked ? '已停用' : d.lastSeen ? when(d.lastSeen) : '从未同步'}${silent ? '（超过3天未同步）' : ''}</div>`;
   })}</dd>
 </dl>
-${chartSvg(r.chart, `${r.team.name} 近6个月`)}
+${chartSvg(r.chart, `${r.team.name} 近6个月`, scale)}
 </section>`;
 }
 
@@ -110,6 +112,7 @@ export function monthNav(month: MonthKey, base: string): Html {
 <a class="button secondary" href="${path}${sep}month=${addMonths(month, -1)}">‹ 上月</a>
 <form method="get" action="${path}" class="inline">${branch ? html`<input type="hidden" name="branch" value="${branch}">` : ''}<input type="month" name="month" value="${month}" aria-label="月份" required> <button class="secondary">查看</button></form>
 <a class="button secondary" href="${path}${sep}month=${addMonths(month, 1)}">下月 ›</a>
+${printButton()}
 </div>`;
 }
 

@@ -13,6 +13,7 @@ import { DraftStore } from './drafts';
 import { SignInLimiter } from './sign-in-limiter';
 import { errorBox, page, type Html } from './layout';
 import { STYLE } from './style';
+import { LANDSCAPE_CSS, PRINT_JS } from './print';
 import { dashboard, teamRoutes } from './routes-team';
 import { exportRoutes } from './routes-export';
 import { manageRoutes } from './routes-manage';
@@ -67,11 +68,14 @@ export function secretaryRoutes(opts: SecretaryOptions): Hono {
     return c.html(page('出错了', null, html`<h1>服务器内部错误</h1><p>请稍后重试；如果一直出现，请联系管理员。</p>`), 500);
   });
 
-  app.get('/style.css', (c) => {
-    c.header('Content-Type', 'text/css; charset=utf-8');
+  const asset = (path: string, type: string, body: string) => app.get(path, (c) => {
+    c.header('Content-Type', type);
     c.header('Cache-Control', 'no-cache');
-    return c.body(STYLE);
+    return c.body(body);
   });
+  asset('/style.css', 'text/css; charset=utf-8', STYLE);
+  asset('/landscape.css', 'text/css; charset=utf-8', LANDSCAPE_CSS);
+  asset('/print.js', 'text/javascript; charset=utf-8', PRINT_JS);
   // The sign-in form is two short fields: anything larger is not read.
   const loginLimit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => tooLarge(c, loginPage(c, deps, ['提交的内容过大'])) });
   signInRoutes(deps, app, loginLimit);

@@ -1,7 +1,8 @@
 /**
  * The page shell of the secretary's pages: server-rendered, escaped by hono's html``,
- * one stylesheet, no script, so every page works without JavaScript and under the
- * strict CSP (no inline style either: colours are classes).
+ * one stylesheet and one tiny script file (print.js: the 打印 buttons), so every page
+ * works without JavaScript and under the strict CSP (no inline script or style: colours
+ * are classes).
  */
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
@@ -9,7 +10,8 @@ import type { Session } from './auth';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export function page(title: string, s: Session | null, body: Html, opts: { wide?: boolean; print?: boolean } = {}): Html {
+/** landscape: the page prints on A4 landscape (the dashboard's month grid). */
+export function page(title: string, s: Session | null, body: Html, opts: { wide?: boolean; print?: boolean; landscape?: boolean } = {}): Html {
   return html`<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -17,6 +19,8 @@ export function page(title: string, s: Session | null, body: Html, opts: { wide?
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · 班组小政委</title>
 <link rel="stylesheet" href="/secretary/style.css">
+${opts.landscape ? html`<link rel="stylesheet" href="/secretary/landscape.css" media="print">` : ''}
+<script src="/secretary/print.js" defer></script>
 <link rel="icon" href="data:,">
 </head>
 <body class="${opts.print ? 'print' : ''}">

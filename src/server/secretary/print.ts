@@ -1,10 +1,32 @@
-/** The monthly report as an A4 print page: the same model as the docx, laid out by style.css (@page A4). */
+/**
+ * Printing: the monthly report as an A4 print page (the same model as the docx, laid out
+ * by style.css, @page A4), the 打印 button of every printable page, and the two small
+ * files behind it. The pages have no inline script (CSP script-src 'self'): print.js is
+ * served by us and wires every [data-print] button to window.print(). Without script the
+ * button stays hidden and the browser's own 打印 still works.
+ */
 import { html } from 'hono/html';
 import type { Html } from './layout';
 import type { ReportDoc } from './report-doc';
 
+export const PRINT_JS = `(function () {
+  var buttons = document.querySelectorAll('[data-print]');
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
+    buttons[i].addEventListener('click', function () { window.print(); });
+  }
+})();
+`;
+
+/** Linked (media=print) after style.css by pages that print wide, such as the dashboard's month grid. */
+export const LANDSCAPE_CSS = '@page{size:A4 landscape;margin:10mm}\n';
+
+export function printButton(label = '打印'): Html {
+  return html`<button type="button" class="secondary noprint" data-print hidden>${label}</button>`;
+}
+
 export function printView(doc: ReportDoc, backHref: string): Html {
-  return html`<p class="noprint actions"><a class="button secondary" href="${backHref}">返回</a> <span class="muted">使用浏览器的“打印”（Ctrl+P）打印为 A4。</span></p>
+  return html`<p class="noprint actions"><a class="button secondary" href="${backHref}">返回</a> ${printButton('打印（A4）')}</p>
 <h1>${doc.title}</h1>
 <p>班组：${doc.teamName}　区队：${doc.district || '—'}　小政委：${doc.instructor || '—'}</p>
 <p>汇报月份：${doc.monthLabel}　状态：${doc.status}</p>

@@ -14,7 +14,7 @@ const str = (x: unknown) => (typeof x === 'string' ? x.trim() : '');
 
 export function teamForm(s: Session, branch: BranchRow, errors: string[] = [], name = ''): Html {
   if (!canEdit(s)) return html``;
-  return html`<h2>添加班组</h2>${errorBox(errors)}
+  return html`<h2 class="noprint">添加班组</h2>${errorBox(errors)}
 <form method="post" action="/secretary/teams" class="stack noprint">${csrf(s)}<input type="hidden" name="branch" value="${branch.id}">
 <label for="team-name">班组名称</label><input type="text" id="team-name" name="name" value="${name}" maxlength="40" required placeholder="例如 综采一队甲班">
 <div class="actions"><button>添加班组</button></div></form>`;

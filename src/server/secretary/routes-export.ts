@@ -4,7 +4,6 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
-import { html } from 'hono/html';
 import { monthLabel } from '../../domain/calendar';
 import { audit, currentBranch, teamFor, visibleTeams } from './access';
 import type { AuthDeps, SecEnv } from './auth';
@@ -12,9 +11,10 @@ import { entriesCsv } from './export-csv';
 import { reportDocx } from './export-docx';
 import { writeBranchXlsx } from './export-xlsx';
 import { page } from './layout';
+import { exportsPage } from './exports-page';
 import { monthRange } from './data';
 import { workedBetween } from './teams';
-import { attachment, dayParam, monthParam, today } from './params';
+import { BadQuery, attachment, dayParam, monthParam, today } from './params';
 import { reportDoc } from './report-doc';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -30,19 +30,10 @@ export function exportRoutes(deps: AuthDeps): Hono<SecEnv> {
     const month = monthParam(c.req.query('month'), now);
     const branch = currentBranch(db, s.account, c.req.query('branch'));
     const teams = visibleTeams(db, s.account, branch.id);
-    return c.html(page('导出', s, html`<h1>导出 · ${branch.name}</h1>
-<h2>月度汇总（Excel）</h2>
-<form method="get" action="/secretary/export/branch.xlsx" class="stack"><input type="hidden" name="branch" value="${branch.id}">
-<label for="m1">月份</label><input type="month" id="m1" name="month" value="${month}" required>
-<div class="actions"><button>下载 Excel</button></div></form>
-<h2>原始记录（CSV）</h2>
-<form method="get" action="/secretary/export/entries.csv" class="stack"><input type="hidden" name="branch" value="${branch.id}">
-<label for="from">开始日期</label><input type="date" id="from" name="from" value="${month}-01" required>
-<label for="to">结束日期</label><input type="date" id="to" name="to" value="${today(now)}" required>
-<label for="team">班组</label><select id="team" name="team"><option value="">全部班组</option>${teams.map((t) => html`<option value="${t.id}">${t.name}${t.archived_at ? '（已归档）' : ''}</option>`)}</select>
-<div class="actions"><button>下载 CSV</button></div></form>
-<h2>班组月度汇报（Word / 打印）</h2>
-<ul>${teams.map((t) => html`<li>${t.name}${t.archived_at ? '（已归档）' : ''}：<a href="/secretary/export/report.docx?team=${t.id}&month=${month}">Word</a> · <a href="/secretary/print?team=${t.id}&month=${month}">打印（A4）</a></li>`)}</ul>`));
+    const { from, to } = monthRange(month);
+    const last = today(now) < to && today(now) >= from ? today(now) : to;
+    const b = `branch=${branch.id}`;
+    return c.html(page('导出', s, exportsPage(branch, teams, month, from, last, b)));
   });
 
   r.get('/export/branch.xlsx', (c) => {
@@ -55,7 +46,7 @@ export function exportRoutes(deps: AuthDeps): Hono<SecEnv> {
     const teams = visibleTeams(db, s.account, branch.id).filter((t) => !t.archived_at || workedBetween(db, t.id, from, to));
     audit(db, now, s.account, 'export_xlsx', null, `${branch.id} ${month}`);
     const out = new PassThrough();
-    writeBranchXlsx(db, teams, month, out, today(now)).catch((e: unknown) => {
+    writeBranchXlsx(db, teams, month, out, today(now), branch.name).catch((e: unknown) => {
       console.error('xlsx export failed:', e instanceof Error ? e.message : e);
       out.destroy(e instanceof Error ? e : new Error(String(e)));
     });
@@ -80,7 +71,8 @@ export function exportRoutes(deps: AuthDeps): Hono<SecEnv> {
     const s = c.get('session');
     const from = dayParam(c.req.query('from'));
     const to = dayParam(c.req.query('to'));
-    if (!from || !to || from > to) return c.text('请填写正确的开始和结束日期（开始不晚于结束）', 400);
+    // A zh-CN page (index.ts answers BadQuery with 400), not bare text: she came from a form.
+    if (!from || !to || from > to) throw new BadQuery('请填写正确的开始和结束日期（开始不晚于结束），例如 2026-11-01 至 2026-11-30。');
     const teamId = c.req.query('team');
     let teams;
     if (teamId) {

@@ -18,7 +18,7 @@ import { devicesSection } from './enrol';
 import { teamForm } from './routes-admin';
 import { teamSettings } from './routes-teams';
 import { storedName } from './teams';
-import { chartSvg, lastMonths } from './chart';
+import { chartScale, chartSvg, lastMonths } from './chart';
 import type { MonthlyReport } from '../../domain/report';
 
 
@@ -33,17 +33,19 @@ export function dashboard(deps: AuthDeps): (c: Context<SecEnv>) => Response | Pr
     const all = visibleTeams(db, s.account, branch.id);
     const archived = all.filter((t) => t.archived_at);
     const rows = all.filter((t) => !t.archived_at).map((t) => teamMonth(db, t, month, today(now)));
+    const scale = chartScale(rows.map((r) => r.chart));
     const branches = s.account.role === 'admin' ? db.prepare('SELECT id, name FROM branches ORDER BY created_at').all() as { id: string; name: string }[] : [];
     const q = s.account.role === 'admin' ? `&branch=${branch.id}` : '';
     return c.html(page(`${branch.name} 总览`, s, html`<h1>${branch.name} · ${monthLabel(month)}</h1>
 ${branches.length > 1 ? html`<p class="actions">${branches.map((b) => html`<a class="button ${b.id === branch.id ? '' : 'secondary'}" href="/secretary/?branch=${b.id}&month=${month}">${b.name}</a>`)}</p>` : ''}
 ${monthNav(month, `/secretary/${q ? `?${q.slice(1)}` : ''}`)}
+<p class="actions noprint"><a class="button secondary" href="/secretary/exports?branch=${branch.id}&month=${month}">导出${monthLabel(month)}（Excel / CSV / Word）</a></p>
 <h2>日跟班完成情况</h2>${legend()}
 ${rows.length === 0 ? html`<p class="muted">本支部还没有班组。</p>` : dayGrid(month, rows, '')}
-<h2>各班组</h2><div class="cards">${rows.map((row) => teamCard(row, month, now))}</div>
+<h2>各班组</h2><div class="cards">${rows.map((row) => teamCard(row, month, now, scale))}</div>
 <h2>考核得分（近6个月）</h2>${scoreTable(db, rows.map((r) => r.team), month)}
 ${teamForm(s, branch)}
-${archived.length ? html`<h2>已归档班组</h2><ul data-testid="archived-teams">${archived.map((t) => html`<li><a href="/secretary/team/${t.id}">${t.name}</a> <span class="muted">归档于 ${when(t.archived_at)}</span></li>`)}</ul>` : ''}`, { wide: true }));
+${archived.length ? html`<h2>已归档班组</h2><ul data-testid="archived-teams">${archived.map((t) => html`<li><a href="/secretary/team/${t.id}">${t.name}</a> <span class="muted">归档于 ${when(t.archived_at)}</span></li>`)}</ul>` : ''}`, { wide: true, landscape: true }));
   };
 }
 

@@ -2,6 +2,7 @@
 export const STYLE = `
 :root{--red:#a31515;--ink:#111;--muted:#555;--line:#bbb;--bg:#fff;--soft:#f6f1f1;--ok:#1f6f2a;--warn:#8a5a00}
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 fieldset.plain{border:0;margin:0;padding:0;min-width:0}
 pre.plain{white-space:pre-wrap;font:inherit;background:var(--soft);padding:8px;margin:4px 0}
 body{margin:0;font-family:-apple-system,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif;color:var(--ink);background:var(--bg);font-size:16px;line-height:1.5}
@@ -61,12 +62,26 @@ form.inline{display:inline}
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px}
 dl.kv dt{font-weight:600}dl.kv dd{margin:0}
 .chart text{font-size:11px;fill:#333}
-.chart .c-talks{fill:var(--red)}.chart .c-helped{fill:#444}.chart .c-closed{fill:#fff;stroke:#000}
-.chart .axis{stroke:#999}
+.chart text.val{font-size:9px;fill:#000}
+.chart .axis{stroke:#666}.chart .grid-line{stroke:#ccc;stroke-dasharray:2 2}
 .sig{display:flex;justify-content:space-between;margin-top:48px;gap:24px}
 .sig div{flex:1;border-top:1px solid #000;padding-top:4px}
 body.print main{max-width:180mm;padding:0}
 body.print h1{text-align:center;font-size:22pt}
-@media print{.top,.noprint{display:none}main{max-width:none;padding:0}@page{size:A4;margin:18mm 15mm}}
+@media print{
+.top,.noprint{display:none!important}
+main,main.wide{max-width:none;padding:0}
+@page{size:A4;margin:18mm 15mm}
+a{color:inherit;text-decoration:none}
+.scroll{overflow:visible}
+.scroll table{min-width:0}
+.grid{font-size:11px}
+.grid th,.grid td{min-width:0;padding:1px 2px}
+.grid th.team,.grid td.team{position:static;min-width:0}
+.d-done,.d-partly,.d-off,.chart{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.cards{grid-template-columns:repeat(3,1fr)}
+.card{break-inside:avoid}
+h2{break-after:avoid}
+}
 @media (max-width:600px){main{padding:8px 10px 40px}h1{font-size:1.25rem}}
 `;
