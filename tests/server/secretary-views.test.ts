@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newHazard } from '../../src/domain/hazard';
+import { recordMeta } from '../../src/domain/weekly-meta';
 import { computeMonthFigures } from '../../src/domain/report-figures';
 import { seedTeam } from '../../src/server/secretary/demo-data';
 import { createBranch, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
@@ -36,7 +37,7 @@ beforeAll(async () => {
     { description: '回风巷锚杆托盘松动', responsible: '王班长', deadline: '2026-09-09' });
   d.hazards.push(late);
   // 帮扶金 800 in November, as in the report of issue 16.10.
-  d.hardships.push({ ...d.hardships[0]!, id: 'hs-fund', workerId: d.workers[1]!.id, kind: '子女上学', help: 'fund', amountYuan: 800, day: '2026-11-12', note: '发放助学帮扶金', followUp: '' });
+  d.hardships.push({ ...recordMeta('hs-fund', NOW), workerId: d.workers[1]!.id, kind: '子女上学', help: 'fund', amountYuan: 800, day: '2026-11-12', note: '发放助学帮扶金', followUp: '' });
   seedTeam(s.db, a, d, { now: NOW, today: '2026-11-30', reportMonths: 2 });
   const other = generateTeamData({ seed: 8, months: 1, workers: 6, endDay: '2026-11-29' });
   seedTeam(s.db, a2, other, { now: NOW, today: '2026-11-30' });

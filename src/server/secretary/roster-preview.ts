@@ -47,7 +47,7 @@ ${errorBox(errors)}
 ${d.rows.length ? html`<div class="scroll"><table data-testid="roster-preview"><thead><tr><th>姓名</th><th>工种</th><th>党员</th><th>变化</th></tr></thead><tbody>
 ${d.rows.map((r) => html`<tr><td>${r.item.name}</td><td>${r.item.post || '—'}</td><td>${r.item.partyMember ? '党员' : '—'}</td>
 <td>${STATUS[r.status]}${r.guessed ? html` <span class="stale">请核对：该行只用单个空格分隔</span>` : ''}</td></tr>`)}
-</tbody></table></div>` : html`<p class="error" role="alert">花名册为空。</p>`}
+</tbody></table></div>` : html`<p class="error">花名册为空：保存后本班组没有在册人员。</p>`}
 ${d.retired.length ? html`<h2>将停用 ${d.retired.length} 人</h2><p data-testid="roster-retired">${d.retired.map((w) => w.name).join('、')}</p>
 <p class="muted">停用的人员旧记录仍显示其姓名；以后可以重新列入花名册。</p>` : ''}
 <form method="post" action="/secretary/team/${team.id}/config" class="stack">${csrf(s)}
