@@ -8,7 +8,8 @@ import { newHazard } from '../../src/domain/hazard';
 import { recordMeta } from '../../src/domain/weekly-meta';
 import { computeMonthFigures } from '../../src/domain/report-figures';
 import { seedTeam } from '../../src/server/secretary/demo-data';
-import { createBranch, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
+import { createBranch, createSecretary, createTeam, setReview, type TeamRow } from '../../src/server/store';
+import { adoptedIds } from '../../src/server/secretary/ideas';
 import { generateTeamData, type TeamData } from '../fixtures/generate';
 import { ownPassword, signIn, startTestServer, type TestServer } from './helpers';
 
@@ -136,6 +137,10 @@ describe('金点子库', () => {
     expect(audits('adopt_idea')).toHaveLength(1);
     const after = await text('/secretary/ideas?adopted=1');
     expect(after).toMatch(new RegExp(`name="idea" value="${target[2]}">\\s*<input type="hidden" name="adopted" value="0"`));
+    // Print, Word/xlsx (same source) and the review form agree with the library.
+    const month = /<tr><td>(\d{4}-\d\d)<\/td><td>甲班<\/td><td><b>([^<]+)<\/b>/.exec(after)!;
+    expect(await text(`/secretary/print?team=${a.id}&month=${month[1]}`)).toContain(`${month[2]}（已采纳）`);
+    expect(await text(`/secretary/report/${target[1]}?team=${a.id}`)).toMatch(new RegExp(`name="adopted" value="${target[2]}" checked`));
     // Another branch can neither see nor mark it.
     expect(await text('/secretary/ideas', secB)).not.toContain(target[2]!);
     const foreign = await fetch(`${s.url}/secretary/ideas/adopt`, {
@@ -144,6 +149,25 @@ describe('金点子库', () => {
     });
     expect(foreign.status).toBe(404);
     expect((s.db.prepare('SELECT adopted FROM idea_adoptions WHERE idea_id = ?').get(target[2]) as { adopted: number }).adopted).toBe(1);
+  });
+
+  it('on a reviewed report, a library mark is written into the review the phone pulls; a later review decides again', async () => {
+    const [report] = s.db.prepare("SELECT id, body FROM records WHERE team_id = ? AND tbl = 'reports' ORDER BY id").all(a.id) as { id: string; body: string }[];
+    const ideas = (JSON.parse(report!.body) as { submissions: { text: { ideas: { id: string }[] } }[] }).submissions.at(-1)!.text.ideas.map((i) => i.id);
+    setReview(s.db, a.id, { reportId: report!.id, score: 80, feedback: '', adoptedIdeaIds: [ideas[0]!], reviewedAt: NOW }, null);
+    const seq = (s.db.prepare('SELECT seq FROM reviews WHERE report_id = ?').get(report!.id) as { seq: number }).seq;
+    s.clock.now = NOW + 60_000;
+    const res = await fetch(`${s.url}/secretary/ideas/adopt`, {
+      method: 'POST', redirect: 'manual', headers: { cookie: secA.cookie },
+      body: new URLSearchParams({ _csrf: secA.csrf, team: a.id, report: report!.id, idea: ideas[1]!, adopted: '1' }),
+    });
+    expect(res.status).toBe(303);
+    const row = s.db.prepare('SELECT adopted_idea_ids, seq FROM reviews WHERE report_id = ?').get(report!.id) as { adopted_idea_ids: string; seq: number };
+    expect(new Set(JSON.parse(row.adopted_idea_ids) as string[])).toEqual(new Set([ideas[0], ideas[1]]));
+    expect(row.seq).toBeGreaterThan(seq);
+    setReview(s.db, a.id, { reportId: report!.id, score: 80, feedback: '', adoptedIdeaIds: [], reviewedAt: NOW + 120_000 }, null);
+    expect([...adoptedIds(s.db, a.id, report!.id)]).toEqual([]);
+    s.clock.now = NOW;
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { MonthlyReport } from '../../domain/report';
 import type { Sqlite } from '../db';
-import type { TeamRow } from '../store';
+import { nextSeq, type TeamRow } from '../store';
 import { reviewOf } from './data';
 
 export interface IdeaRow {
@@ -48,8 +48,18 @@ export function findIdea(db: Sqlite, team: TeamRow, reportId: string, ideaId: st
   return ideaRows(db, [team]).find((i) => i.reportId === reportId && i.ideaId === ideaId) ?? null;
 }
 
+/**
+ * Stores the mark; a report already reviewed gets the new list in its review too (with a new
+ * change number), so the team's phone shows 已采纳 at its next pull as it does after a review.
+ */
 export function markIdea(db: Sqlite, teamId: string, reportId: string, ideaId: string, adopted: boolean, secretaryId: string, now: number): void {
-  db.prepare(`INSERT INTO idea_adoptions (team_id, report_id, idea_id, adopted, at, secretary_id) VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (team_id, report_id, idea_id) DO UPDATE SET adopted = excluded.adopted, at = excluded.at, secretary_id = excluded.secretary_id`)
-    .run(teamId, reportId, ideaId, adopted ? 1 : 0, now, secretaryId);
+  db.transaction(() => {
+    db.prepare(`INSERT INTO idea_adoptions (team_id, report_id, idea_id, adopted, at, secretary_id) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (team_id, report_id, idea_id) DO UPDATE SET adopted = excluded.adopted, at = excluded.at, secretary_id = excluded.secretary_id`)
+      .run(teamId, reportId, ideaId, adopted ? 1 : 0, now, secretaryId);
+    if (reviewOf(db, teamId, reportId)) {
+      db.prepare('UPDATE reviews SET adopted_idea_ids = ?, seq = ? WHERE team_id = ? AND report_id = ?')
+        .run(JSON.stringify([...adoptedIds(db, teamId, reportId)]), nextSeq(db), teamId, reportId);
+    }
+  })();
 }

@@ -19,6 +19,7 @@ import { teamForm } from './routes-admin';
 import { teamSettings } from './routes-teams';
 import { storedName } from './teams';
 import { chartSvg, lastMonths } from './chart';
+import { adoptedIds } from './ideas';
 import type { MonthlyReport } from '../../domain/report';
 
 
@@ -96,7 +97,7 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
     const states = dayStates(report.month, d.duties, d.hazards, today(clock()));
     const rubric = getRubric(db, (db.prepare('SELECT branch_id FROM teams WHERE id = ?').get(teamId) as { branch_id: string }).branch_id);
     const suggested = Object.fromEntries(rubric.map((i) => [i.id, suggest(i, f, states, report)]));
-    return { review: reviewOf(db, teamId, report.id), rubric, suggested, savedItems: itemScoresOf(db, teamId, report.id) };
+    return { review: reviewOf(db, teamId, report.id), rubric, suggested, savedItems: itemScoresOf(db, teamId, report.id), adopted: adoptedIds(db, teamId, report.id) };
   };
 
   r.get('/report/:id', (c) => {
