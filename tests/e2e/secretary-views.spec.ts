@@ -5,6 +5,7 @@
  * retired and made anew, overlapping shifts accepted (11).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { addDays, localDay } from '../../src/domain/calendar';
 import { newHazard } from '../../src/domain/hazard';
 import { recordMeta } from '../../src/domain/weekly-meta';
@@ -14,6 +15,7 @@ import { createBranch, createSecretary, createTeam } from '../../src/server/stor
 import { generateTeamData } from '../fixtures/generate';
 import { withServerDb } from './helpers';
 
+const SHOTS = fileURLToPath(new URL('../../.tmp/shots', import.meta.url));
 const password = 'Views-own-password-2026';
 let username = '';
 let teamId = '';
@@ -58,6 +60,7 @@ test('problem 10: an overdue hazard is marked, listed across teams, and 困难�
   await expect(page).toHaveURL(/overdue=1/);
   await expect(page.getByTestId('branch-hazards').getByRole('row').filter({ hasText: '回风巷锚杆托盘松动' })).toContainText('逾期 74 天');
   await expect(page.getByTestId('hazard-summary')).toContainText('销号率');
+  await page.screenshot({ path: `${SHOTS}/sec-hazards-390.png`, fullPage: true });
 
   await page.goto(`/secretary/team/${teamId}`);
   await page.getByRole('link', { name: '困难职工台账' }).click();
@@ -76,6 +79,7 @@ test('problem 11: a roster is previewed as stored, an empty one needs a tick, a 
   const preview = page.getByTestId('roster-preview');
   await expect(preview.getByRole('row').nth(1)).toHaveText(/王建国\s*安全员\s*党员/);
   expect(rosterOf()).toEqual(before); // nothing saved yet
+  await page.screenshot({ path: `${SHOTS}/sec-roster-preview-390.png`, fullPage: true });
   await expect(page.getByText(/确认停用以上 \d+ 人/)).toBeVisible();
   await page.getByRole('checkbox').check();
   await page.getByRole('button', { name: '确认保存花名册' }).click();
