@@ -17,6 +17,7 @@ import { canEdit, csrf, errorBox, notice, page } from './layout';
 import { current } from './routes-manage';
 import { previewSection, rosterDiff } from './roster-preview';
 import { readRosterXlsx } from './roster-import';
+import { takeDraft } from './drafts';
 
 const str = (x: unknown) => (typeof x === 'string' ? x : '');
 type What = 'riskTypes' | 'checklist';
@@ -41,7 +42,7 @@ function branchLists(db: Sqlite, branch: BranchRow): { riskTypes: NamedItem[]; c
   };
 }
 
-function branchPage(db: Sqlite, s: Session, branch: BranchRow, bad: { what: string; text: string; errors: string[] } | null, saved?: string) {
+function branchPage(db: Sqlite, s: Session, branch: BranchRow, bad: { what: string; text: string; errors: string[]; restored?: boolean } | null, saved?: string) {
   const lists = branchLists(db, branch);
   const q = s.account.role === 'admin' ? `?branch=${branch.id}` : '';
   const block = (what: What) => {
@@ -49,7 +50,7 @@ function branchPage(db: Sqlite, s: Session, branch: BranchRow, bad: { what: stri
     const items = lists[what];
     const text = bad?.what === what ? bad.text : items.length ? namesText(items) : l.defaults().join('\n');
     const retired = items.filter((x) => x.retired).map((x) => x.name);
-    return html`<h2>${l.title}</h2>${bad?.what === what ? errorBox(bad.errors) : ''}
+    return html`<h2>${l.title}</h2>${bad?.restored && bad.what === what ? notice('已恢复登录过期前填写的内容，尚未保存：请核对后再保存。') : ''}${bad?.what === what ? errorBox(bad.errors) : ''}
 ${canEdit(s) ? html`<form method="post" action="/secretary/branch-config${q}" class="stack">${csrf(s)}<input type="hidden" name="what" value="${what}">
 <label for="t-${what}">一行一个，按显示顺序</label><textarea id="t-${what}" name="text" rows="8">${text}</textarea>
 ${retired.length ? html`<p class="muted">已停用（旧记录仍可读）：${retired.join('、')}</p>` : ''}
@@ -68,7 +69,10 @@ export function configRoutes(deps: AuthDeps): Hono<SecEnv> {
   r.get('/branch-config', (c) => {
     const s = c.get('session');
     const branch = currentBranch(db, s.account, c.req.query('branch'));
-    return c.html(page('支部配置', s, branchPage(db, s, branch, null, c.req.query('saved'))));
+    // A list typed into an expired session comes back (drafts.ts), not yet saved.
+    const draft = takeDraft(c, deps, s.account.id);
+    const kept = draft && typeof draft.text === 'string' ? { what: str(draft.what), text: draft.text, errors: [], restored: true } : null;
+    return c.html(page('支部配置', s, branchPage(db, s, branch, kept, c.req.query('saved'))));
   });
   r.post('/branch-config', async (c) => {
     const s = c.get('session');
