@@ -37,7 +37,7 @@ const rows = (page: string) => [...page.matchAll(/<tr data-testid="audit-row">([
 describe('audit log', () => {
   it('reads in names: the config key as 甲班 · 花名册, the team by name, the phone as 手机', async () => {
     const saved = await fetch(`${s.url}/secretary/team/${team.id}/config`, {
-      method: 'POST', redirect: 'manual', headers: { cookie: sec.cookie }, body: new URLSearchParams({ _csrf: sec.csrf, what: 'roster', text: '张建国 支架工' }),
+      method: 'POST', redirect: 'manual', headers: { cookie: sec.cookie }, body: new URLSearchParams({ _csrf: sec.csrf, what: 'roster', text: '张建国 支架工', confirm: 'yes', retire: 'yes' }),
     });
     expect(saved.status).toBe(303);
     const enrolled = await postJson(`${s.url}/api/v1/enrol`, { v: 1, code: createEnrolCode(s.db, team.id, s.clock.now).code, nonce: 'nonce-audit-log-0123456', deviceName: '=cmd|红米\uFFFE' });

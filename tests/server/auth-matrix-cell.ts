@@ -30,8 +30,13 @@ async function read(res: Response): Promise<string> {
 
 async function send(req: Req, c: Creds): Promise<Answer> {
   const headers: Record<string, string> = { ...c.headers, ...req.headers };
-  let body: string | undefined;
-  if (req.form) {
+  let body: string | FormData | undefined;
+  if (req.files) {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(req.form ?? {})) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
+    for (const [k, v] of Object.entries(req.files)) f.append(k, v);
+    body = f; // fetch sets the multipart Content-Type with its boundary
+  } else if (req.form) {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(req.form)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
     body = p.toString();

@@ -23,7 +23,8 @@ export type Role = (typeof ROLES)[number];
 export type Outcome = 200 | 303 | 'login' | 401 | 403 | 404;
 export const allowed = (o: Outcome) => o === 200 || o === 303;
 
-export interface Req { method: string; path: string; form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> }
+/** `files`: sent with `form` as multipart/form-data (an upload) instead of urlencoded. */
+export interface Req { method: string; path: string; form?: Record<string, string | string[]>; files?: Record<string, File>; json?: unknown; headers?: Record<string, string> }
 export interface Creds { headers: Record<string, string>; csrf: string }
 export interface Cell { role: Role; n: number; creds: Creds }
 export interface Row {

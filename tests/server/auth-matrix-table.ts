@@ -4,6 +4,7 @@
  * landed in, that a revoked device is revoked, …). auth-matrix.test.ts checks that its keys
  * are exactly the routes of the app.
  */
+import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { DEFAULT_RUBRIC, getRubric } from '../../src/server/secretary/rubric';
 import { enrolDevice } from '../../src/server/secretary/demo-data';
@@ -33,6 +34,16 @@ function addToRosterA(n: number, count: number): string[] {
   setConfig(s.db, teamA.branch_id, key, [...(row ? (JSON.parse(row.value) as unknown[]) : []), ...fresh], s.clock.now);
   return fresh.map((w) => w.id);
 }
+/** A small .xlsx roster, as a secretary's spreadsheet holds it. */
+async function rosterXlsx(n: number): Promise<File> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  ws.addRow(['姓名', '工种', '党员']);
+  ws.addRow([`表格里的人${n}`, '支架工', '是']);
+  return new File([await wb.xlsx.writeBuffer()], 'roster.xlsx');
+}
+/** A worker of team A as its phone sent it. */
+const workerOfA = () => (s.db.prepare("SELECT id FROM records WHERE team_id = ? AND tbl = 'workers' AND deleted = 0 ORDER BY id LIMIT 1").get(teamA.id) as { id: string }).id;
 const formOf = (cell: Cell, fields: Record<string, string | string[]> = {}) => ({ _csrf: cell.creds.csrf, ...fields });
 
 export const TABLE: Record<string, Row> = {
@@ -99,8 +110,22 @@ export const TABLE: Record<string, Row> = {
   'GET /secretary/print': { sample: () => ({ method: 'GET', path: `/secretary/print?team=${teamA.id}&month=2026-10` }), expect: page(200, 404, 200, 200), shows: () => [teamA.name] },
   'GET /secretary/team/:id/config': { sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/config` }), expect: page(200, 404, 200, 200), shows: () => [teamA.name, '花名册'] },
   'POST /secretary/team/:id/config': {
-    sample: (cell) => ({ method: 'POST', path: `/secretary/team/${teamA.id}/config`, form: formOf(cell, { what: 'roster', text: `张建国 支架工 党员\n李志强${cell.n}` }) }),
+    sample: (cell) => ({ method: 'POST', path: `/secretary/team/${teamA.id}/config`, form: formOf(cell, { what: 'roster', text: `张建国 支架工 党员\n李志强${cell.n}`, confirm: 'yes', retire: 'yes' }) }),
     expect: guarded(303, 404, 303, 403), location: `/secretary/team/${'{teamA}'}/config?saved=roster`, writes: true,
+  },
+  // An Excel roster is read into the preview (nothing saved: the preview's form saves it).
+  'POST /secretary/team/:id/config/import': {
+    sample: async (cell) => ({ method: 'POST', path: `/secretary/team/${teamA.id}/config/import`, form: formOf(cell), files: { file: await rosterXlsx(cell.n) } }),
+    expect: guarded(200, 404, 200, 403), shows: () => [teamA.name, '花名册预览', '表格里的人'],
+  },
+  'GET /secretary/team/:id/hardships': {
+    sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/hardships?month=2026-10` }), expect: page(200, 404, 200, 200), shows: () => [teamA.name, '困难职工台账'],
+  },
+  'GET /secretary/team/:id/pairs': {
+    sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/pairs?month=2026-10` }), expect: page(200, 404, 200, 200), shows: () => [teamA.name, '1+X 结对'],
+  },
+  'GET /secretary/team/:id/worker/:wid': {
+    sample: () => ({ method: 'GET', path: `/secretary/team/${teamA.id}/worker/${workerOfA()}` }), expect: page(200, 404, 200, 200), shows: () => [teamA.name, '谈心'],
   },
   'POST /secretary/team/:id/code': {
     sample: (cell) => ({ method: 'POST', path: `/secretary/team/${teamA.id}/code`, form: formOf(cell) }),
@@ -220,6 +245,37 @@ export const TABLE: Record<string, Row> = {
       const ok = allowed(TABLE['POST /secretary/rubric']!.expect[cell.role]);
       expect(mine(teamA.branch_id), "branch A's rubric").toBe(ok && cell.role !== 'secretaryB');
       expect(mine(teamB.branch_id), "branch B's rubric").toBe(ok && cell.role === 'secretaryB');
+    },
+  },
+  'GET /secretary/hazards': {
+    sample: () => ({ method: 'GET', path: `/secretary/hazards?branch=${teamA.branch_id}` }), expect: page(200, 200, 200, 200), shows: (role) => [...own(role), '销号率'],
+  },
+  'GET /secretary/ideas': {
+    sample: () => ({ method: 'GET', path: `/secretary/ideas?branch=${teamA.branch_id}` }), expect: page(200, 200, 200, 200), shows: (role) => [...own(role), '金点子库'],
+  },
+  'POST /secretary/ideas/adopt': {
+    sample: (cell) => {
+      const r = JSON.parse((s.db.prepare("SELECT body FROM records WHERE tbl = 'reports' AND id = ? AND team_id = ?").get(reportA, teamA.id) as { body: string }).body) as { submissions: { text: { ideas: { id: string }[] } }[] };
+      const idea = r.submissions.at(-1)!.text.ideas[0]!.id;
+      return { method: 'POST', path: '/secretary/ideas/adopt', form: formOf(cell, { team: teamA.id, report: reportA, idea, adopted: cell.n % 2 ? '1' : '0' }) };
+    },
+    expect: guarded(303, 404, 303, 403), location: /^\/secretary\/ideas/, writes: true,
+  },
+  'GET /secretary/branch-config': {
+    sample: () => ({ method: 'GET', path: `/secretary/branch-config?branch=${teamA.branch_id}` }), expect: page(200, 200, 200, 200),
+    shows: (role) => [role === 'secretaryB' ? '乙矿党支部' : '甲矿党支部', '日跟班检查项'],
+  },
+  'POST /secretary/branch-config': {
+    sample: (cell) => ({ method: 'POST', path: `/secretary/branch-config?branch=${teamA.branch_id}`, form: formOf(cell, { what: 'checklist', text: `班前会${cell.role}${cell.n}\n安全确认` }) }),
+    expect: guarded(303, 303, 303, 403), location: /^\/secretary\/branch-config\?saved=checklist/, writes: true,
+    after: (cell) => {
+      const mine = (branchId: string) => {
+        const row = s.db.prepare("SELECT value FROM config WHERE branch_id = ? AND key = 'checklist'").get(branchId) as { value: string } | undefined;
+        return row !== undefined && row.value.includes(`班前会${cell.role}${cell.n}`);
+      };
+      const ok = allowed(TABLE['POST /secretary/branch-config']!.expect[cell.role]);
+      expect(mine(teamA.branch_id), "branch A's list").toBe(ok && cell.role !== 'secretaryB');
+      expect(mine(teamB.branch_id), "branch B's list").toBe(ok && cell.role === 'secretaryB');
     },
   },
   'POST /secretary/teams': {

@@ -177,7 +177,9 @@ describe('secretary POST routes: bad input is a clean 4xx that stores nothing', 
       decide: (p, ctx) => {
         if (!ctx.path!.includes(team.id)) return { status: 404 };
         const w = last(p, 'what');
-        return typeof w === 'string' && KNOWN.includes(w) ? { status: [303, 400], writes: 'maybe' } : { status: 400 };
+        // A roster is only previewed (200) until confirmed; branch-wide lists live on /branch-config.
+        if (w === 'roster') return { status: [200, 400], writes: false };
+        return w === 'shifts' ? { status: [303, 400], writes: 'maybe' } : { status: 400 };
       },
       after: (a, p) => {
         if (a.status !== 303 || !p.ok) return;

@@ -162,5 +162,19 @@ describe('a review typed into an expired session', () => {
     expect(page).toContain('新来的王师傅</textarea>');
     expect(page).toContain('已恢复登录过期前填写的内容');
   });
+
+  it('a branch-wide list typed into an expired session comes back on the 支部配置 page', async () => {
+    const b = new Browser();
+    await b.signIn('sec-a');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await b.fetch('/secretary/branch-config')).text())![1]!;
+    expire();
+    const res = await b.fetch('/secretary/branch-config', { method: 'POST', body: new URLSearchParams({ _csrf: csrf, what: 'checklist', text: '班前会\n手指口述安全确认' }) });
+    expect(res.status).toBe(401);
+    expect((await b.signIn('sec-a')).headers.get('location')).toBe('/secretary/branch-config');
+    const page = await (await b.fetch('/secretary/branch-config')).text();
+    expect(page).toContain('班前会\n手指口述安全确认</textarea>');
+    expect(page).toContain('已恢复登录过期前填写的内容');
+    expect(s.db.prepare("SELECT 1 FROM config WHERE key = 'checklist'").get()).toBeUndefined();
+  });
 });
 

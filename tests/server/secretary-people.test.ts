@@ -90,11 +90,11 @@ describe('config limits on the secretary forms', () => {
       .run(team.id, device.id, JSON.stringify({ id: 'rt-long', createdAt: 1, updatedAt: 1, rev: 1, deleted: false, name: long, retired: false, order: 0 }));
     s.db.prepare(`INSERT INTO records (team_id, tbl, id, device_id, rev, updated_at, deleted, body, received_at, seq) VALUES (?, 'riskTypes', 'rt-ok', ?, 1, 1, 0, ?, 1, 1000)`)
       .run(team.id, device.id, JSON.stringify({ id: 'rt-ok', createdAt: 1, updatedAt: 1, rev: 1, deleted: false, name: '家庭困难', retired: false, order: 1 }));
-    const typed = await post(`/secretary/team/${team.id}/config`, { what: 'riskTypes', text: `家庭困难\n${long}` });
+    const typed = await post('/secretary/branch-config', { what: 'riskTypes', text: `家庭困难\n${long}` });
     expect(typed.status).toBe(400);
     expect(await typed.text()).toContain('第2行：隐患类型名称请控制在20字以内');
     // Saved without it: the over-long item (never used by a help record) is deleted, not retired.
-    expect((await post(`/secretary/team/${team.id}/config`, { what: 'riskTypes', text: '家庭困难\n思想波动' })).status).toBe(303);
+    expect((await post('/secretary/branch-config', { what: 'riskTypes', text: '家庭困难\n思想波动' })).status).toBe(303);
     const items = JSON.parse((s.db.prepare("SELECT value FROM config WHERE key = 'riskTypes'").get() as { value: string }).value) as { id: string; name: string; retired: boolean }[];
     expect(items.map((i) => [i.name, i.retired])).toEqual([['家庭困难', false], ['思想波动', false]]);
     expect(items[0]!.id).toBe('rt-ok');

@@ -126,8 +126,8 @@ describe('configuration pushed to phones', () => {
       .map((r) => JSON.parse(r.body) as { id: string; name: string });
     const kept = phoneWorkers[0]!;
     expect(form).toContain(kept.name); // the form starts from the phone's roster
-    expect((await post(`/secretary/team/${team.id}/config`, { what: 'roster', text: `${kept.name} 支架工\n张三 采煤机司机 党员\n李四 支架工` })).status).toBe(303);
-    expect((await post(`/secretary/team/${team.id}/config`, { what: 'roster', text: `${kept.name} 支架工\n张三 采煤机司机 党员` })).status).toBe(303);
+    expect((await post(`/secretary/team/${team.id}/config`, { what: 'roster', text: `${kept.name} 支架工\n张三 采煤机司机 党员\n李四 支架工`, confirm: 'yes', retire: 'yes' })).status).toBe(303);
+    expect((await post(`/secretary/team/${team.id}/config`, { what: 'roster', text: `${kept.name} 支架工\n张三 采煤机司机 党员`, confirm: 'yes', retire: 'yes' })).status).toBe(303);
     const badShift = await post(`/secretary/team/${team.id}/config`, { what: 'shifts', text: '早班 8点到16点' });
     expect(badShift.status).toBe(400);
     const badPage = await badShift.text();

@@ -9,6 +9,8 @@
  */
 import { teamConfigKey, type NamedItem, type RosterItem, type ShiftItem } from '../../domain/branch-config';
 import { isTimeOfDay } from '../../domain/calendar';
+import { parseRosterLine, rosterLineText } from '../../domain/roster-line';
+import { validateShifts } from '../../domain/validation';
 import { CONFIG_LIMITS, tooLong } from '../../domain/config-limits';
 import { RISK_TYPE_NAME_MAX } from '../../domain/risk-types';
 import type { Sqlite } from '../db';
@@ -32,11 +34,16 @@ const lines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(
  * is retired if a record uses it (its name cut to `max`, so a name a phone once stored over
  * the limit cannot come back) and deleted otherwise.
  */
-function merge<T extends { id: string; name: string; retired: boolean }>(old: T[], fresh: Omit<T, 'id' | 'retired'>[], used: ReadonlySet<string>, max: number): T[] {
+function merge<T extends { id: string; name: string; retired: boolean }>(old: T[], fresh: Omit<T, 'id' | 'retired'>[], used: ReadonlySet<string>, max: number,
+  sameAs?: (o: T, f: Omit<T, 'id' | 'retired'>) => boolean): T[] {
   const out: T[] = [];
   const taken = new Set<string>();
+  // A line whose name matches nobody may still be an item renamed (sameAs): matched second,
+  // after every exact name, so a rename never takes the id of an item listed by its name.
+  const byName = new Set(fresh.map((f) => f.name));
   for (const f of fresh) {
-    const prev = old.find((o) => o.name === f.name && !taken.has(o.id));
+    const prev = old.find((o) => o.name === f.name && !taken.has(o.id))
+      ?? (sameAs ? old.find((o) => !o.retired && !byName.has(o.name) && !taken.has(o.id) && sameAs(o, f)) : undefined);
     const id = prev?.id ?? newId();
     taken.add(id);
     out.push({ ...prev, ...f, id, retired: false } as T);
@@ -47,16 +54,19 @@ function merge<T extends { id: string; name: string; retired: boolean }>(old: T[
 
 export type Parsed<T> = { ok: true; items: T[] } | { ok: false; errors: string[] };
 
-/** 花名册: one person a line, "姓名 工种 党员" (工种 and 党员 optional). */
+/** 花名册: one person a line, in the format of ROSTER_LINE_FORMAT (src/domain/roster-line.ts). */
 export function parseRoster(text: string, old: RosterItem[], used: ReadonlySet<string> = new Set()): Parsed<RosterItem> {
   const errors: string[] = [];
   const fresh: Omit<RosterItem, 'id' | 'retired'>[] = [];
   lines(text).forEach((l, i) => {
-    const [name = '', post = '', mark = ''] = l.split(/\s+/);
-    if ([...name].length > CONFIG_LIMITS.workerName) errors.push(`第${i + 1}行：${tooLong('姓名', CONFIG_LIMITS.workerName)}`);
-    else if (post !== '党员' && [...post].length > CONFIG_LIMITS.workerPost) errors.push(`第${i + 1}行：${tooLong('工种', CONFIG_LIMITS.workerPost)}`);
+    const p = parseRosterLine(l);
+    if (!p) return;
+    const { name, post, partyMember } = p;
+    if (name === '') errors.push(`第${i + 1}行：缺少姓名`);
+    else if ([...name].length > CONFIG_LIMITS.workerName) errors.push(`第${i + 1}行：${tooLong('姓名', CONFIG_LIMITS.workerName)}`);
+    else if ([...post].length > CONFIG_LIMITS.workerPost) errors.push(`第${i + 1}行：${tooLong('工种', CONFIG_LIMITS.workerPost)}`);
     else if (fresh.some((f) => f.name === name)) errors.push(`第${i + 1}行：姓名「${name}」重复`);
-    else fresh.push({ name, post: post === '党员' ? '' : post, partyMember: mark === '党员' || post === '党员' });
+    else fresh.push({ name, post, partyMember });
   });
   if (fresh.length > CONFIG_LIMITS.rosterSize) errors.push(`花名册不超过${CONFIG_LIMITS.rosterSize}人`);
   return errors.length ? { ok: false, errors } : { ok: true, items: merge(old, fresh, used, CONFIG_LIMITS.workerName) };
@@ -77,7 +87,14 @@ export function parseShifts(text: string, old: ShiftItem[], used: ReadonlySet<st
   });
   if (fresh.length === 0) errors.push('至少填写一个班次');
   if (fresh.length > CONFIG_LIMITS.shifts) errors.push(`班次不超过${CONFIG_LIMITS.shifts}个`);
-  return errors.length ? { ok: false, errors } : { ok: true, items: merge(old, fresh, used, CONFIG_LIMITS.shiftName) };
+  // The phone's team form applies the same rule (validateShifts): overlapping shifts refused.
+  if (errors.length === 0) {
+    const check = validateShifts(fresh.map((f, i) => ({ ...f, id: `line${i}` })));
+    if (!check.ok) errors.push(...check.errors.map((e) => e.message));
+  }
+  // A shift renamed with its times unchanged (四点班 → 中班) keeps its id: it is the same shift.
+  return errors.length ? { ok: false, errors }
+    : { ok: true, items: merge(old, fresh, used, CONFIG_LIMITS.shiftName, (o, f) => o.start === f.start && o.end === f.end) };
 }
 
 /** 隐患类型 / 日跟班检查项: one name a line, order as listed. */
@@ -94,7 +111,7 @@ export function parseNames(text: string, old: NamedItem[], what: string, max: nu
   return errors.length ? { ok: false, errors } : { ok: true, items: merge(old, fresh, used, max) };
 }
 
-export const rosterText = (xs: RosterItem[]) => xs.filter((x) => !x.retired).map((x) => [x.name, x.post, x.partyMember ? '党员' : ''].join(' ').trim()).join('\n');
+export const rosterText = (xs: RosterItem[]) => xs.filter((x) => !x.retired).map(rosterLineText).join('\n');
 export const shiftsText = (xs: ShiftItem[]) => xs.filter((x) => !x.retired).map((x) => `${x.name} ${x.start}-${x.end}`).join('\n');
 export const namesText = (xs: NamedItem[]) => xs.filter((x) => !x.retired).sort((a, b) => a.order - b.order).map((x) => x.name).join('\n');
 

@@ -23,6 +23,7 @@ const FORMS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^\/secretary\/report\/([^/]+)\/review$/, (m) => `/secretary/report/${m[1]}`],
   [/^\/secretary\/team\/([^/]+)\/config$/, (m) => `/secretary/team/${m[1]}/config`],
   [/^\/secretary\/rubric$/, () => '/secretary/rubric'],
+  [/^\/secretary\/branch-config$/, () => '/secretary/branch-config'],
 ];
 
 export function draftBack(path: string): string | null {

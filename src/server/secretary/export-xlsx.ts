@@ -6,6 +6,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { adoptedIds } from './ideas';
 import { monthLabel, weekLabel, weeksOfMonth } from '../../domain/calendar';
 import { dutyProgress } from '../../domain/checklist';
 import { riskTypeLabels } from '../../domain/risk-types';
@@ -158,7 +159,7 @@ function teamSheet(db: Sqlite, teamId: string, ws: Sheet, d: TeamRecords, month:
   row([]);
   section(ws, '金点子', ['月份', '标题', '采纳', '', '内容', '预期效果']);
   const report = reportOfMonth(d, month);
-  const adopted = new Set(report ? (JSON.parse(reportState(db, teamId, report).review?.adopted_idea_ids ?? '[]') as string[]) : []);
+  const adopted = report ? adoptedIds(db, teamId, report.id) : new Set<string>();
   for (const i of report?.submissions.at(-1)?.text.ideas ?? []) {
     row([month, i.title, adopted.has(i.id) ? '已采纳' : '未采纳', '', i.content, i.expectedEffect]);
   }

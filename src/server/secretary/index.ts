@@ -26,6 +26,8 @@ import { teamAdminRoutes } from './routes-teams';
 import { auditRoutes } from './routes-audit';
 import { pruneAudit, retentionDays } from './audit-log';
 import { accountRoutes } from './routes-accounts';
+import { configRoutes } from './routes-config';
+import { viewRoutes } from './routes-views';
 import { loginPage, passwordRoutes, signInRoutes } from './sign-in';
 
 /** A 413 sent before the body is read: the unread rest ends the connection, so say so (or the client reuses it). */
@@ -99,6 +101,8 @@ export function secretaryRoutes(opts: SecretaryOptions): Hono {
   guarded.route('/', teamAdminRoutes(deps));
   guarded.route('/', auditRoutes(deps, auditDays));
   guarded.route('/', accountRoutes(deps));
+  guarded.route('/', configRoutes(deps));
+  guarded.route('/', viewRoutes(deps));
   guarded.route('/', passwordRoutes(deps));
   guarded.all('*', (c) => c.html(page('未找到', c.get('session'), html`<h1>页面不存在</h1><p><a href="/secretary/">返回总览</a></p>`), 404));
   app.route('/', guarded);

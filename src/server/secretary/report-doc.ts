@@ -6,6 +6,7 @@
 import { monthLabel } from '../../domain/calendar';
 import type { MonthKey } from '../../domain/types';
 import type { Sqlite } from '../db';
+import { adoptedIds } from './ideas';
 import type { TeamRow } from '../store';
 import { cachedFigures, loadTeam, monthRange, reportOfMonth, reportState, REPORT_STATE_LABEL } from './data';
 import { FIGURE_COLUMNS } from './figures-table';
@@ -34,7 +35,7 @@ export function reportDoc(db: Sqlite, team: TeamRow, month: MonthKey): ReportDoc
   const rs = reportState(db, team.id, report);
   const figures = sub?.figures ?? cachedFigures(db, team.id, month, d);
   const text = sub?.text;
-  const adopted = new Set(rs.review ? (JSON.parse(rs.review.adopted_idea_ids) as string[]) : []);
+  const adopted = report ? adoptedIds(db, team.id, report.id) : new Set<string>();
   const fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' });
   return {
     title: DOC_TITLE,

@@ -44,11 +44,12 @@ export interface ReviewForm { items: Record<string, string>; feedback: string; a
 
 export function reviewPage(args: {
   s: Session; team: TeamRow; report: MonthlyReport; review: ReviewRow | null; rubric: RubricItem[];
-  suggested: Record<string, number | null>; savedItems?: ItemScore[] | null; form?: ReviewForm; errors?: string[]; saved?: boolean; restored?: boolean;
+  suggested: Record<string, number | null>; savedItems?: ItemScore[] | null; adopted?: ReadonlySet<string>; form?: ReviewForm; errors?: string[]; saved?: boolean; restored?: boolean;
 }): Html {
   const { s, team, report, review, rubric } = args;
   const sub = report.submissions.at(-1)!;
-  const adopted = new Set(args.form?.adopted ?? (review ? (JSON.parse(review.adopted_idea_ids) as string[]) : []));
+  // args.adopted: the review's list with the 金点子库's later marks (ideas.ts).
+  const adopted = new Set(args.form?.adopted ?? args.adopted ?? (review ? (JSON.parse(review.adopted_idea_ids) as string[]) : []));
   const saved = new Map((args.savedItems ?? []).map((x) => [x.id, x.score]));
   const value = (i: RubricItem) => args.form?.items[i.id] ?? String(saved.get(i.id) ?? args.suggested[i.id] ?? '');
   return html`<h1>${team.name} · ${monthLabel(report.month)} 月度工作汇报</h1>

@@ -1,7 +1,6 @@
 /** 设备登记 and 停用, 考核细则, 班组/支部配置, 审计日志 (admin). */
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
-import { CONFIG_LIMITS } from '../../domain/config-limits';
 import { DEFAULT_RISK_TYPE_NAMES } from '../../domain/risk-types';
 import { SECTION_LABELS } from '../../domain/checklist';
 import type { Sqlite } from '../db';
@@ -10,13 +9,15 @@ import { loadTeam } from './data';
 import { audit, currentBranch, teamFor } from './access';
 import type { AuthDeps, SecEnv } from './auth';
 import {
-  getConfig, namesText, parseNames, parseRoster, parseShifts, rosterText, shiftsText, teamKey, usedIds,
+  getConfig, namesText, parseRoster, parseShifts, rosterText, shiftsText, teamKey, usedIds,
   type NamedItem, type RosterItem, type ShiftItem,
 } from './config';
 import { canEdit, csrf, errorBox, notice, page, when } from './layout';
 import { takeDraft } from './drafts';
 import type { Session } from './auth';
 import { rubricPage, parseRubricForm } from './rubric-page';
+import { muchShorter, previewSection, rosterDiff } from './roster-preview';
+import { ROSTER_LINE_FORMAT } from '../../domain/roster-line';
 import { getRubric, setRubric } from './rubric';
 
 /**
@@ -90,14 +91,24 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const b = team.branch_id;
     const now = current(db, team);
     const used = usedIds(db, team);
+    if (what === 'roster' && str(form.edit) === 'yes') return configPage(c, { what, text, errors: [] });
+    // Branch-wide lists are the branch's: edited on its page and audited without a team.
+    if (what === 'riskTypes' || what === 'checklist') return configPage(c, { what, text, errors: ['隐患类型和检查项是全支部的，请在「支部配置」页修改'] }, 400);
     const result =
       what === 'roster' ? parseRoster(text, now.roster, used.roster)
       : what === 'shifts' ? parseShifts(text, now.shifts, used.shifts)
-      : what === 'riskTypes' ? parseNames(text, now.riskTypes, '隐患类型', CONFIG_LIMITS.riskTypeName, used.riskTypes)
-      : what === 'checklist' ? parseNames(text, now.checklist, '检查项', CONFIG_LIMITS.checklistName, used.checklist)
       : { ok: false as const, errors: ['未知的配置项'] };
     if (!result.ok) return configPage(c, { what, text, errors: result.errors }, 400);
-    const key = what === 'roster' || what === 'shifts' ? teamKey(team.id, what) : what;
+    if (what === 'roster') {
+      // Nothing is saved before the secretary has seen the preview (and ticked a large retirement).
+      const diff = rosterDiff(now.roster, result.items as RosterItem[], text);
+      const sure = str(form.confirm) === 'yes' && (!muchShorter(diff) || str(form.retire) === 'yes');
+      if (!sure) {
+        const errors = str(form.confirm) === 'yes' ? ['这次修改会停用较多人员：请勾选确认后再保存'] : [];
+        return c.html(page('花名册预览', s, previewSection(s, team, text, diff, errors, '')), errors.length ? 400 : 200);
+      }
+    }
+    const key = teamKey(team.id, what as 'roster' | 'shifts');
     setConfig(db, b, key, result.items, clock());
     audit(db, clock(), s.account, 'edit_config', team.id, key);
     return c.redirect(`/secretary/team/${team.id}/config?saved=${what}`, 303);
@@ -125,10 +136,12 @@ ${retired.length ? html`<p class="muted">已停用（旧记录仍可读）：${r
 ${notice(saved ? '已保存，手机下次同步时生效。' : undefined)}${bad && !CONFIG_KEYS.includes(bad.what) ? errorBox(bad.errors) : ''}
 <p class="muted">修改后，本班组的手机在下次同步时收到。删除一行：已有记录用到的项目改为停用，旧记录仍显示原名称；从未用过的项目直接删除。</p>
 <p><a href="/secretary/team/${team.id}/people">人员合并与停用</a></p>
-${block('roster', '花名册', '一行一人：姓名 工种 党员（工种、党员可省略）', rosterText(cur.roster), cur.roster.filter((x) => x.retired).map((x) => x.name))}
-${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点班 00:00-08:00」', shiftsText(cur.shifts), cur.shifts.filter((x) => x.retired).map((x) => x.name))}
-${block('riskTypes', '不稳定不安全隐患类型（全支部）', '一行一个类型，按显示顺序', risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n'), risk.filter((x) => x.retired).map((x) => x.name))}
-${block('checklist', '日跟班检查项（全支部）', '一行一项，按显示顺序', checklist.length ? namesText(checklist) : Object.values(SECTION_LABELS).join('\n'), checklist.filter((x) => x.retired).map((x) => x.name))}
+${block('roster', '花名册', ROSTER_LINE_FORMAT, rosterText(cur.roster), cur.roster.filter((x) => x.retired).map((x) => x.name))}
+${canEdit(s) ? importForm(s, team) : ''}
+${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点班 00:00-08:00」；只改名称、时间不变的班次仍是同一班次（旧记录不变）；时间不能重叠', shiftsText(cur.shifts), cur.shifts.filter((x) => x.retired).map((x) => x.name))}
+<h2>全支部配置</h2><p>不稳定不安全隐患类型和日跟班检查项是全支部共用的：<a href="/secretary/branch-config${s.account.role === 'admin' ? `?branch=${team.branch_id}` : ''}">到「支部配置」页修改</a>。</p>
+<details><summary>当前隐患类型</summary><pre class="plain">${risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n')}</pre></details>
+<details><summary>当前日跟班检查项</summary><pre class="plain">${checklist.length ? namesText(checklist) : Object.values(SECTION_LABELS).join('\n')}</pre></details>
 <p><a href="/secretary/team/${team.id}">返回班组</a></p>`), status);
   }
 
@@ -146,4 +159,12 @@ function revokeConfirm(s: Session, team: TeamRow, d: DeviceRow) {
 }
 
 /** The forms of the config page; an error about another `what` (a forged form) is shown on top. */
-const CONFIG_KEYS = ['roster', 'shifts', 'riskTypes', 'checklist'];
+const CONFIG_KEYS = ['roster', 'shifts'];
+
+/** Excel 花名册: read on the server (roster-import.ts) into the same preview as typed text. */
+function importForm(s: Session, team: TeamRow) {
+  return html`<form method="post" action="/secretary/team/${team.id}/config/import" enctype="multipart/form-data" class="stack">${csrf(s)}
+<label for="roster-file">或从 Excel 导入花名册（.xlsx，第一行为表头：姓名、工种、党员）</label>
+<input id="roster-file" type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required>
+<div class="actions"><button class="secondary">读取并预览</button></div></form>`;
+}

@@ -19,6 +19,7 @@ import { teamForm } from './routes-admin';
 import { teamSettings } from './routes-teams';
 import { storedName } from './teams';
 import { chartScale, chartSvg, lastMonths } from './chart';
+import { adoptedIds } from './ideas';
 import type { MonthlyReport } from '../../domain/report';
 
 
@@ -78,8 +79,8 @@ ${monthNav(month, `/secretary/team/${team.id}`)}
 ${day ? dayDetail(d, day) : ''}
 <h2>日跟班</h2>${dutiesTable(d, month, team.id)}
 <h2>周帮扶</h2>${weeklySection(d, month)}
-<h2>人员台账</h2>${peopleLedger(d, month)}
-<h2>隐患台账</h2>${hazardLedger(d, month)}
+<h2>人员台账</h2><p class="actions noprint"><a class="button secondary" href="/secretary/team/${team.id}/hardships?month=${month}">困难职工台账</a> <a class="button secondary" href="/secretary/team/${team.id}/pairs?month=${month}">1+X 结对</a></p>${peopleLedger(d, month, team.id)}
+<h2>隐患台账</h2>${hazardLedger(d, month, today(now))}
 <h2>月汇报</h2>${reportsList(db, team.id, d)}
 <h2>考核得分</h2>${scores.length ? html`<table><thead><tr><th>月份</th><th class="num">得分</th></tr></thead><tbody>${scores.map((x) => html`<tr><td>${x.month}</td><td class="num">${x.score}</td></tr>`)}</tbody></table>` : html`<p class="muted">尚无评分。</p>`}
 <h2>近6个月</h2><div class="card">${chartSvg(chart, `${team.name} 近6个月`)}</div>
@@ -98,7 +99,7 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
     const states = dayStates(report.month, d.duties, d.hazards, today(clock()));
     const rubric = getRubric(db, (db.prepare('SELECT branch_id FROM teams WHERE id = ?').get(teamId) as { branch_id: string }).branch_id);
     const suggested = Object.fromEntries(rubric.map((i) => [i.id, suggest(i, f, states, report)]));
-    return { review: reviewOf(db, teamId, report.id), rubric, suggested, savedItems: itemScoresOf(db, teamId, report.id) };
+    return { review: reviewOf(db, teamId, report.id), rubric, suggested, savedItems: itemScoresOf(db, teamId, report.id), adopted: adoptedIds(db, teamId, report.id) };
   };
 
   r.get('/report/:id', (c) => {

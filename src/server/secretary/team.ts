@@ -12,6 +12,7 @@ import { HELP_RESULT_LABELS, WEEK_STATUS_LABELS, weekStatus } from '../../domain
 import { REPORT_STATE_LABEL, monthRange, reportState, workerName, type TeamRecords } from './data';
 import type { Sqlite } from '../db';
 import type { Html } from './layout';
+import { overdueMark } from './views-branch';
 
 export function dutiesTable(d: TeamRecords, month: MonthKey, teamId: string): Html {
   const { from, to } = monthRange(month);
@@ -56,7 +57,7 @@ ${recs.map((r) => html`<tr><td>${workerName(d, r.workerId)}</td><td>${riskTypeLa
 }
 
 /** 人员台账: each worker with the month's screenings, talks and latest help. */
-export function peopleLedger(d: TeamRecords, month: MonthKey): Html {
+export function peopleLedger(d: TeamRecords, month: MonthKey, teamId?: string): Html {
   const { from, to } = monthRange(month);
   const duties = d.duties.filter((x) => !x.deleted && x.day >= from && x.day <= to);
   const lastWeek = isoWeekKey(to);
@@ -67,18 +68,18 @@ export function peopleLedger(d: TeamRecords, month: MonthKey): Html {
     return { w, weak, talks, help };
   });
   return html`<div class="scroll"><table><thead><tr><th>姓名</th><th>工种</th><th class="num">本月薄弱排查</th><th class="num">本月谈心</th><th>最近帮扶</th></tr></thead><tbody>
-${rows.map((r) => html`<tr><td>${r.w.name}${r.w.partyMember ? '（党员）' : ''}</td><td>${r.w.post}</td><td class="num">${r.weak}</td><td class="num">${r.talks}</td>
+${rows.map((r) => html`<tr><td>${teamId ? html`<a href="/secretary/team/${teamId}/worker/${r.w.id}">${r.w.name}</a>` : r.w.name}${r.w.partyMember ? '（党员）' : ''}</td><td>${r.w.post}</td><td class="num">${r.weak}</td><td class="num">${r.talks}</td>
 <td>${r.help ? `${weekLabel(r.help.week)} ${r.help.result ? HELP_RESULT_LABELS[r.help.result] : '未填'}` : '—'}</td></tr>`)}
 </tbody></table></div>`;
 }
 
-export function hazardLedger(d: TeamRecords, month: MonthKey): Html {
+export function hazardLedger(d: TeamRecords, month: MonthKey, today?: DayKey): Html {
   const { from, to } = monthRange(month);
   const rows = d.hazards.filter((h) => !h.deleted && h.foundDay <= to && (h.status === 'open' || (h.closedDay ?? '') >= from))
     .sort((a, b) => a.foundDay.localeCompare(b.foundDay));
   if (rows.length === 0) return html`<p class="muted">本月无隐患记录。</p>`;
   return html`<div class="scroll"><table><thead><tr><th>发现日期</th><th>内容</th><th>责任人</th><th>期限</th><th>状态</th></tr></thead><tbody>
-${rows.map((h) => html`<tr><td>${h.foundDay}</td><td>${h.description}</td><td>${h.responsible}</td><td>${h.deadline ?? '—'}</td><td>${h.status === 'open' ? '未销号' : `已销号 ${h.closedDay ?? ''}`}</td></tr>`)}
+${rows.map((h) => html`<tr><td>${h.foundDay}</td><td>${h.description}</td><td>${h.responsible}</td><td>${h.deadline ?? '—'}</td><td>${h.status === 'open' ? '未销号' : `已销号 ${h.closedDay ?? ''}`}${today ? overdueMark(h, today) : ''}</td></tr>`)}
 </tbody></table></div>`;
 }
 
