@@ -15,10 +15,11 @@ import { HELP_RESULT_LABELS, WEEK_STATUS_LABELS, weekStatus } from '../../domain
 import type { Sqlite } from '../db';
 import type { TeamRow } from '../store';
 import {
-  REPORT_STATE_LABEL, cachedFigures, dayStates, loadMonthDetail, loadTeam, monthRange, reportOfMonth, reportState, workerName, type TeamRecords,
+  REPORT_STATE_LABEL, cachedFigures, loadMonthDetail, loadTeam, monthRange, reportOfMonth, reportState, workerName, type TeamRecords,
 } from './data';
 import { FIGURE_COLUMNS } from './figures-table';
 import { dailyRate } from './rubric';
+import { dayStates, dueTeam } from './due-states';
 
 export const SUMMARY_SHEET = '汇总';
 export const SUMMARY_HEAD = ['班组', '小政委', '月汇报状态', '得分', '日跟班完成率', ...FIGURE_COLUMNS.map((c) => c.label)];
@@ -37,7 +38,8 @@ export function sheetName(name: string, used: Set<string>): string {
   return n;
 }
 
-export async function writeBranchXlsx(db: Sqlite, teams: readonly TeamRow[], month: MonthKey, out: Writable, today: DayKey): Promise<void> {
+/** `now`: the clock, for the due rule (today's unfinished shift is not counted as missed). */
+export async function writeBranchXlsx(db: Sqlite, teams: readonly TeamRow[], month: MonthKey, out: Writable, now: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '班组小政委';
   const range = monthRange(month);
@@ -51,7 +53,7 @@ export async function writeBranchXlsx(db: Sqlite, teams: readonly TeamRow[], mon
     const rs = reportState(db, team.id, reportOfMonth(d, month));
     // Every string cell through xmlSafe: one U+FFFE from a phone would make the sheet's XML ill-formed.
     summary.addRow(xmlSafeCells([team.name, d.team?.instructorName ?? '', REPORT_STATE_LABEL[rs.state], rs.review?.score ?? null,
-      dailyRate(dayStates(month, d.duties, d.hazards, today)), ...FIGURE_COLUMNS.map((c) => c.get(f))])).commit();
+      dailyRate(dayStates(month, d, dueTeam(db, team, d), now)), ...FIGURE_COLUMNS.map((c) => c.get(f))])).commit();
   }
   summary.commit();
   const used = new Set([SUMMARY_SHEET]);
