@@ -48,6 +48,8 @@ export function shiftDue(team: DueTeam, day: DayKey, shift: ShiftDef, nowMs: num
   return settled(progress);
 }
 
+const WHOLE_DAY: ShiftDef = { id: '', name: '', start: '00:00', end: '00:00' };
+
 /**
  * One production day of 日跟班 (the instructor follows one of the shifts worked that day):
  * owed once the last shift the team works that day has ended.
@@ -55,8 +57,8 @@ export function shiftDue(team: DueTeam, day: DayKey, shift: ShiftDef, nowMs: num
 export function dayDue(team: DueTeam, day: DayKey, nowMs: number, progress: Progress): DueState {
   if (day < team.firstDay) return 'before-team';
   if (progress === 'done') return 'done';
-  const worked = workedShifts(team, team.rota, day);
-  if (worked.length === 0) return progress === 'none' ? 'not-worked' : settled(progress);
+  // No shifts known yet (the team's phone has not synced): the calendar day stands for them.
+  const worked = team.shifts.length ? workedShifts(team, team.rota, day) : [WHOLE_DAY];
   const windows = worked.map((s) => shiftWindow(day, s, team));
   const start = Math.min(...windows.map((w) => w.startMs));
   const end = Math.max(...windows.map((w) => w.endMs));

@@ -112,3 +112,11 @@ describe('countStates', () => {
     expect(countStates(['future']).rate).toBeNull();
   });
 });
+
+describe('a team without shifts yet', () => {
+  it('owes each calendar day once it is over', () => {
+    const t: DueTeam = { ...base, shifts: [], firstDay: '2026-12-01' };
+    expect(dayDue(t, '2026-12-02', at('2026-12-02T23:00:00'), 'none')).toBe('in-progress');
+    expect(dayDue(t, '2026-12-02', at('2026-12-03T00:00:00'), 'none')).toBe('missed');
+  });
+});
