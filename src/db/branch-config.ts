@@ -13,7 +13,8 @@ import {
   type WorkerMerge,
 } from '../domain/branch-config';
 import type { RiskType } from '../domain/risk-types';
-import { effectiveRota, parseRota } from '../domain/rota';
+import { effectiveRota } from '../domain/rota';
+import { parseRota } from '../domain/rota-schema';
 import type { Worker } from '../domain/types';
 import { mergeMap, rewriteWorkerRefs, WORKER_REF_TABLES } from '../domain/worker-merge';
 import { withDb } from './connection';

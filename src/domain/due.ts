@@ -140,3 +140,8 @@ export function openingShift(nowMs: number, team: Omit<DueTeam, 'firstDay'>, lea
   const hit = open ?? ended;
   return hit ? { shift: hit.shift, day: hit.day } : null;
 }
+
+/** The due view of a team record on its phone: its first day is the day it was set up. */
+export function dueTeamOf(team: Pick<Team, 'shifts' | 'overnightRule' | 'timeZone' | 'rota' | 'createdAt'>, recordDays: Iterable<DayKey> = []): DueTeam {
+  return { shifts: team.shifts, overnightRule: team.overnightRule, timeZone: team.timeZone, rota: team.rota ?? null, firstDay: firstDayOf(team.createdAt, team.timeZone, recordDays) };
+}

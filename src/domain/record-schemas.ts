@@ -16,7 +16,7 @@ import { WEAK_ACTIONS, WEAK_REASONS } from './checklist';
 import type { HelpOutcome, MonthFigures, SourceTable } from './report-figures-types';
 import type { MonthlyReport, ReportSubmission } from './report';
 import type { RiskType } from './risk-types';
-import { RotaSchema } from './rota';
+import { RotaSchema } from './rota-schema';
 import type { SyncTableName } from './sync-protocol';
 import type { DailyDuty, Hazard, RecordMeta, Team, WeakAction, WeakReason, Worker } from './types';
 import type { HardshipEntry, HelpRecord, PairRecord, WeeklyScreening } from './weekly';

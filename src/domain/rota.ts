@@ -5,7 +5,6 @@
  * Stored on the Team record (`rota`) and, when the branch pushes one, in the branch's config
  * under `team:<id>:rota` (branch-config.ts); the newer of the two applies (`at`).
  */
-import * as v from 'valibot';
 import { addDays, shiftsInDayOrder } from './calendar';
 import type { DayKey, ShiftDef, Team } from './types';
 
@@ -92,24 +91,6 @@ export function describeRota(rota: Rota | null | undefined, shifts: readonly Shi
   if (!rota || rota.kind === 'all') return '每天所有班次';
   if (rota.kind === 'fixed') return `固定${name(rota.shiftId)}`;
   return `${rota.order.map(name).join('→')}，每${rota.days === 7 ? '周' : `${rota.days}天`}轮换`;
-}
-
-const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
-const Ref = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-const stamp = { by: v.picklist(['team', 'branch'] as const), at: v.pipe(v.number(), v.finite()) };
-export const RotaSchema = v.variant('kind', [
-  v.object({ kind: v.literal('all'), ...stamp }),
-  v.object({ kind: v.literal('fixed'), shiftId: Ref, ...stamp }),
-  v.object({
-    kind: v.literal('cycle'), order: v.pipe(v.array(Ref), v.minLength(1), v.maxLength(12)),
-    days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(366)), anchor: Day, ...stamp,
-  }),
-]);
-
-/** A stored rota from a pulled config value or a record, or null when it is not one. */
-export function parseRota(x: unknown): StoredRota | null {
-  const r = v.safeParse(RotaSchema, x);
-  return r.success ? (r.output as StoredRota) : null;
 }
 
 /** The rota that applies: the newer of the team's own and the branch's. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeRota, effectiveRota, parseRota, presetOf, presetRota, workedShifts } from '../../src/domain/rota';
+import { describeRota, effectiveRota, presetOf, presetRota, workedShifts } from '../../src/domain/rota';
+import { parseRota } from '../../src/domain/rota-schema';
 import { SHIFT_PRESETS, withShiftIds } from '../../src/domain/shift-presets';
 
 const shifts = withShiftIds(SHIFT_PRESETS[0]!.shifts);

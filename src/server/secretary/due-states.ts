@@ -7,7 +7,8 @@
 import { monthDays, weeksOfMonth } from '../../domain/calendar';
 import { dutyProgress } from '../../domain/checklist';
 import { dayDue, firstDayOf, monthDue, weekDue, type DueState, type DueTeam, type Progress } from '../../domain/due';
-import { effectiveRota, parseRota, type StoredRota } from '../../domain/rota';
+import { effectiveRota, type StoredRota } from '../../domain/rota';
+import { parseRota } from '../../domain/rota-schema';
 import { teamConfigKey } from '../../domain/branch-config';
 import type { DailyDuty, DayKey, Hazard, MonthKey, WeekKey } from '../../domain/types';
 import { weekStatus } from '../../domain/weekly';

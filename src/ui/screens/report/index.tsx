@@ -5,7 +5,8 @@ import type { MonthKey, Team } from '../../../domain/types';
 import { getReport, monthFigures } from '../../../db/reports';
 import { useLive } from '../../hooks';
 import { lazyScreen } from '../../lazy';
-import { ReportDueBanner } from './DueBanner';
+import { NotDueNotice, ReportDueBanner } from './DueBanner';
+import { dueTeamOf, monthDue } from '../../../domain/due';
 import { Figures } from './Figures';
 import { EMPTY_TEXT } from './report-text';
 import { StatusCard } from './StatusCard';
@@ -54,6 +55,8 @@ function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; c
       <ReportDueBanner team={team} except={month} />
       {report === undefined || figures === undefined ? (
         <p class="muted">正在统计本月数据…</p>
+      ) : report === null && monthDue(dueTeamOf(team), month, Date.now(), false) === 'before-team' ? (
+        <NotDueNotice team={team} />
       ) : (
         <>
           <StatusCard report={report ?? undefined} timeZone={team.timeZone} />
