@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { localDay } from '../../../domain/calendar';
-import { DEFAULT_LEAD_MINUTES } from '../../../domain/due';
+import { DEFAULT_LEAD_MINUTES, openingShift } from '../../../domain/due';
 import { describeRota, presetOf, presetRota, workedShifts, type RotaPreset } from '../../../domain/rota';
 import type { Team } from '../../../domain/types';
 import { saveTeam } from '../../../db/team';
@@ -16,7 +16,9 @@ const LEAD_MAX = 240;
  */
 export function RotaSetting({ team }: { team: Team }) {
   const today = localDay(Date.now(), team.timeZone);
-  const nowShift = workedShifts(team, team.rota, today)[0]?.id ?? team.shifts[0]?.id ?? '';
+  // This week's shift: the one worked today under the rota, or (every shift worked) the one now due.
+  const worked = workedShifts(team, team.rota, today);
+  const nowShift = (worked.length === 1 ? worked[0] : openingShift(Date.now(), team, team.leadMinutes)?.shift)?.id ?? team.shifts[0]?.id ?? '';
   const [preset, setPreset] = useState<RotaPreset>(presetOf(team.rota, team) ?? 'weekly-back');
   const [current, setCurrent] = useState(nowShift);
   const [lead, setLead] = useState(String(team.leadMinutes ?? DEFAULT_LEAD_MINUTES));
