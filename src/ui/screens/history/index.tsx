@@ -4,7 +4,7 @@ import { firstDayOf } from '../../../domain/due';
 import { workedShifts } from '../../../domain/rota';
 import { dutyProgress } from '../../../domain/checklist';
 import type { Team } from '../../../domain/types';
-import { dutiesBetween } from '../../../db/duties';
+import { dutiesBetween, firstRecordDays } from '../../../db/duties';
 import { listHazards } from '../../../db/hazards';
 import { useLive } from '../../hooks';
 
@@ -15,11 +15,12 @@ import { useLive } from '../../hooks';
 export function HistoryScreen({ team }: { team: Team }) {
   const today = localDay(Date.now(), team.timeZone);
   const [month, setMonth] = useState(monthKey(today));
-  const firstDay = firstDayOf(team.createdAt, team.timeZone);
+  const firstDay = firstDayOf(team.createdAt, team.timeZone, useLive(firstRecordDays, []) ?? []);
   const all = historyDays(month, today);
   const duties = useLive(() => dutiesBetween(all[all.length - 1] ?? today, all[0] ?? today), [month]) ?? [];
   const hazards = useLive(() => listHazards(), []) ?? [];
   const hazardsOf = (dutyId: string) => hazards.filter((h) => h.dutyId === dutyId).length;
+  // Days before the team's first day (set-up, or an earlier record) owe nothing and are left out.
   const days = all.filter((d) => d >= firstDay || duties.some((x) => x.day === d));
   const shiftsOf = (day: string) => {
     const worked = new Set(workedShifts(team, team.rota, day).map((s) => s.id));

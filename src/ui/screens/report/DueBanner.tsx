@@ -2,6 +2,7 @@ import { addMonths, localDay, monthKey, monthLabel } from '../../../domain/calen
 import { dueTeamOf, monthDue } from '../../../domain/due';
 import { reportDue, reportDueBy } from '../../../domain/report';
 import type { MonthKey, Team } from '../../../domain/types';
+import { firstRecordDays } from '../../../db/duties';
 import { getReportRecord } from '../../../db/reports';
 import { useLive } from '../../hooks';
 
@@ -11,8 +12,7 @@ import { useLive } from '../../hooks';
  * report screen imports) because it sits in the phone's first load.
  */
 /** In place of the report of a month that ended before the team was set up: nothing to submit. */
-export function NotDueNotice({ team }: { team: Team }) {
-  const first = dueTeamOf(team).firstDay;
+export function NotDueNotice({ first }: { first: string }) {
   return (
     <p class="card muted" data-testid="report-not-due">
       班组于{Number(first.slice(5, 7))}月{Number(first.slice(8))}日开始使用，这个月无需提交月汇报。
@@ -27,8 +27,9 @@ export function ReportDueBanner({ team, except }: { team: Team; except?: MonthKe
   const due = useLive(async () => {
     // Last month first: early in a month that is the one still owed.
     // A month that ended before the team was set up owes no report (due.ts).
+    const due = dueTeamOf(team, await firstRecordDays());
     for (const m of [lastMonth, thisMonth]) {
-      if (monthDue(dueTeamOf(team), m, Date.now(), false) !== 'before-team' && reportDue(today, m, await getReportRecord(m))) return m;
+      if (monthDue(due, m, Date.now(), false) !== 'before-team' && reportDue(today, m, await getReportRecord(m))) return m;
     }
     return null;
   }, [today]);
