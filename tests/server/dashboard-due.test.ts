@@ -16,6 +16,7 @@ let old: TeamRow;
 let fresh: TeamRow;
 let branchId: string;
 let h: { cookie: string };
+let csrf = '';
 const NOW = Date.parse('2026-12-02T05:08:00+08:00');
 
 const get = async (path: string) => (await fetch(`${s.url}${path}`, { headers: h })).text();
@@ -37,7 +38,9 @@ beforeAll(async () => {
   s.clock.now = Date.parse('2026-12-02T05:00:00+08:00');
   fresh = createTeam(s.db, b.id, '丙班', s.clock.now);
   s.clock.now = NOW;
-  h = { cookie: (await signIn(s.url, 'sec', pw)).cookie };
+  const signed = await signIn(s.url, 'sec', pw);
+  h = { cookie: signed.cookie };
+  csrf = signed.csrf;
 });
 afterAll(async () => {
   await s.stop();
@@ -120,6 +123,24 @@ describe('team page', () => {
     // At 05:08 the 八点班 of the 2nd has not begun: the day is not yet owed at all.
     const dash = await get('/secretary/?month=2026-12');
     expect(cell(dash, old.id, 2)).toBe('d-future');
+    s.db.prepare('DELETE FROM config WHERE key = ?').run(`team:${old.id}:rota`);
+  });
+});
+
+describe('rota pushed by the branch', () => {
+  const post = (form: Record<string, string>) => fetch(`${s.url}/secretary/team/${old.id}/config`, {
+    method: 'POST', redirect: 'manual', headers: h, body: new URLSearchParams({ _csrf: csrf, what: 'rota', ...form }),
+  });
+  it('is saved from the team config page for the phones to pull, refused in zh-CN when incomplete', async () => {
+    expect(await get(`/secretary/team/${old.id}/config`)).toContain('保存倒班');
+    const bad = await post({ current: 's2' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('请选择倒班方式');
+    const res = await post({ preset: 'weekly-back', current: 's2' });
+    expect(res.status).toBe(303);
+    const row = s.db.prepare('SELECT value FROM config WHERE key = ?').get(`team:${old.id}:rota`) as { value: string };
+    expect(JSON.parse(row.value)).toEqual({ kind: 'cycle', order: ['s2', 's1', 's3'], days: 7, anchor: '2026-11-30', by: 'branch', at: NOW });
+    expect(await get(`/secretary/team/${old.id}?month=2026-12`)).toContain('倒班：八点班→零点班→四点班，每周轮换（支部设置）');
     s.db.prepare('DELETE FROM config WHERE key = ?').run(`team:${old.id}:rota`);
   });
 });

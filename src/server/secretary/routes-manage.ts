@@ -18,6 +18,11 @@ import { takeDraft } from './drafts';
 import type { Session } from './auth';
 import { rubricPage, parseRubricForm } from './rubric-page';
 import { getRubric, setRubric } from './rubric';
+import { parseRotaForm, rotaBlock } from './config-rota';
+import { branchRota, rotaKey } from './due-states';
+import { effectiveRota } from '../../domain/rota';
+import { parseRota } from '../../domain/rota-schema';
+import { today } from './params';
 
 /**
  * What the forms start from: the branch's config once it exists, before that the phone's
@@ -89,6 +94,14 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const text = str(form.text).slice(0, 20_000);
     const b = team.branch_id;
     const now = current(db, team);
+    if (what === 'rota') {
+      const rt = rotaTeam(db, team);
+      const r = parseRotaForm(form, rt, today(clock()));
+      if (!r.ok) return configPage(c, { what, text: '', errors: r.errors }, 400);
+      setConfig(db, b, rotaKey(team.id), { ...r.rota, by: 'branch', at: clock() }, clock());
+      audit(db, clock(), s.account, 'edit_config', team.id, rotaKey(team.id));
+      return c.redirect(`/secretary/team/${team.id}/config?saved=rota#rota`, 303);
+    }
     const used = usedIds(db, team);
     const result =
       what === 'roster' ? parseRoster(text, now.roster, used.roster)
@@ -127,6 +140,7 @@ ${notice(saved ? '已保存，手机下次同步时生效。' : undefined)}${bad
 <p><a href="/secretary/team/${team.id}/people">人员合并与停用</a></p>
 ${block('roster', '花名册', '一行一人：姓名 工种 党员（工种、党员可省略）', rosterText(cur.roster), cur.roster.filter((x) => x.retired).map((x) => x.name))}
 ${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点班 00:00-08:00」', shiftsText(cur.shifts), cur.shifts.filter((x) => x.retired).map((x) => x.name))}
+${rotaBlock(s, team.id, rotaTeam(db, team), effectiveRota(parseRota(loadTeam(db, team.id, { from: '9999-12-31', to: '9999-12-31' }).team?.rota), branchRota(db, team.id)), today(clock()), bad?.what === 'rota' ? bad.errors : [])}
 ${block('riskTypes', '不稳定不安全隐患类型（全支部）', '一行一个类型，按显示顺序', risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n'), risk.filter((x) => x.retired).map((x) => x.name))}
 ${block('checklist', '日跟班检查项（全支部）', '一行一项，按显示顺序', checklist.length ? namesText(checklist) : Object.values(SECTION_LABELS).join('\n'), checklist.filter((x) => x.retired).map((x) => x.name))}
 <p><a href="/secretary/team/${team.id}">返回班组</a></p>`), status);
@@ -146,4 +160,11 @@ function revokeConfirm(s: Session, team: TeamRow, d: DeviceRow) {
 }
 
 /** The forms of the config page; an error about another `what` (a forged form) is shown on top. */
-const CONFIG_KEYS = ['roster', 'shifts', 'riskTypes', 'checklist'];
+const CONFIG_KEYS = ['roster', 'shifts', 'rota', 'riskTypes', 'checklist'];
+
+/** The shifts a rota can name: the branch's list once it exists, else the phone's. */
+function rotaTeam(db: Sqlite, team: TeamRow) {
+  const d = loadTeam(db, team.id, { from: '9999-12-31', to: '9999-12-31' });
+  const shifts = current(db, team).shifts.filter((x) => !x.retired).map(({ id, name, start, end }) => ({ id, name, start, end }));
+  return { shifts, overnightRule: d.team?.overnightRule ?? ('next' as const) };
+}
