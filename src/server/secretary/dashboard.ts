@@ -98,7 +98,7 @@ export const pct = (rate: number | null): string => (rate === null ? '—' : `${
 export function dayGrid(month: MonthKey, rows: readonly TeamMonth[], q: string, sortLink: (key: string, label: string) => Html = (_k, l) => html`${l}`): Html {
   const days = monthDays(month);
   return html`<div class="scroll"><table class="grid" aria-label="日跟班完成情况">
-<thead><tr><th class="team">${sortLink('name', '班组')}</th><th scope="col">${sortLink('done', '完成')}</th><th scope="col">${sortLink('missed', '缺失')}</th><th scope="col">${sortLink('rate', '完成率')}</th>${days.map((d) => html`<th scope="col">${Number(d.slice(8))}</th>`)}</tr></thead>
+<thead><tr><th class="team">${sortLink('name', '班组')}</th><th scope="col" class="count">${sortLink('done', '完成')}</th><th scope="col" class="count">${sortLink('missed', '缺失')}</th><th scope="col" class="count">${sortLink('rate', '完成率')}</th>${days.map((d) => html`<th scope="col">${Number(d.slice(8))}</th>`)}</tr></thead>
 <tbody>${rows.map((r) => html`<tr data-team="${r.team.id}"><td class="team"><a href="/secretary/team/${r.team.id}?month=${month}${q}">${r.team.name}</a></td>
 <td class="num" data-col="done">${r.counts.done}/${r.counts.owed}</td><td class="num" data-col="missed">${r.counts.missed}</td><td class="num" data-col="rate">${pct(r.counts.rate)}</td>${days.map((d) => {
     const s = r.states.get(d) ?? 'future';

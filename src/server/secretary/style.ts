@@ -32,6 +32,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .d-off{background:#ddd;color:#333}
 .d-future{background:#fff}
 .d-progress{background:#fff;color:#555}.d-before{background:#f4f4f4}.d-rest{background:#fff}
+.grid th.count{white-space:nowrap}
 .grid td a.cell{display:block;color:inherit;text-decoration:none;min-height:20px}
 .legend{display:flex;flex-wrap:wrap;gap:12px;margin:8px 0;font-size:14px}
 .legend span span{display:inline-block;min-width:24px;text-align:center;margin-right:4px}
