@@ -71,7 +71,7 @@ export async function benchBranchExport(opts: { teams?: number; months?: number 
       bytes = 0;
       const sink = new Writable({ write(chunk: Buffer, _enc, cb) { bytes += chunk.length; kept?.push(chunk); sample(); cb(); } });
       const t0 = performance.now();
-      await writeBranchXlsx(db, teams, '2026-10', sink, '2026-11-21');
+      await writeBranchXlsx(db, teams, '2026-10', sink, Date.parse('2026-11-21T12:00:00+08:00'));
       await new Promise<void>((ok) => (sink.writableFinished ? ok() : sink.once('finish', () => ok())));
       return performance.now() - t0;
     };

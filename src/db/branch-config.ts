@@ -1,6 +1,6 @@
 /**
  * Applies the configuration the branch pushed (pulled into settings by the sync engine) to this
- * phone's own records: roster → workers, shifts → the team, risk types → riskTypes, merges →
+ * phone's own records: roster → workers, shifts and rota (倒班) → the team, risk types → riskTypes, merges →
  * every record naming a merged worker. Idempotent: each key is applied once per server version
  * (stamp in settings). Retired items become tombstones (workers) or retired types, so old
  * records stay readable; an item the branch deleted (it was never used) is retired the same
@@ -13,6 +13,8 @@ import {
   type WorkerMerge,
 } from '../domain/branch-config';
 import type { RiskType } from '../domain/risk-types';
+import { effectiveRota } from '../domain/rota';
+import { parseRota } from '../domain/rota-schema';
 import type { Worker } from '../domain/types';
 import { mergeMap, rewriteWorkerRefs, WORKER_REF_TABLES } from '../domain/worker-merge';
 import { withDb } from './connection';
@@ -31,7 +33,7 @@ export type ConfigProblems = Record<string, string[]>;
 /** Returns the keys applied now (empty when nothing was new). */
 export async function applyBranchConfig(db: AppDb): Promise<string[]> {
   const { teamId } = await getSyncState(db);
-  const keys = [RISK_TYPES_KEY, ...(teamId ? (['roster', 'shifts', 'merges'] as const).map((w) => teamConfigKey(teamId, w)) : [])];
+  const keys = [RISK_TYPES_KEY, ...(teamId ? (['roster', 'shifts', 'merges', 'rota'] as const).map((w) => teamConfigKey(teamId, w)) : [])];
   const applied: string[] = [];
   for (const key of keys) {
     const entry = await getBranchConfig(db, key);
@@ -41,6 +43,7 @@ export async function applyBranchConfig(db: AppDb): Promise<string[]> {
     const bad = key.endsWith(':roster') ? await applyRoster(db, key, entry.value)
       : key.endsWith(':shifts') ? await applyShifts(db, entry.value)
       : key.endsWith(':merges') ? await applyMerges(db, entry.value)
+      : key.endsWith(':rota') ? await applyRota(db, entry.value)
       : await applyRiskTypes(db, entry.value);
     await reportProblems(db, key, bad ?? ['格式不正确，未使用']);
     if (bad === null || (key.endsWith(':shifts') && bad.length > 0)) {
@@ -109,6 +112,18 @@ async function applyShifts(db: AppDb, value: unknown): Promise<string[] | null> 
     const team = (await db.teams.toArray()).find((t) => !t.deleted);
     // Old duties keep their own copy of the shift name, so replacing the list loses no label.
     if (team && !sameFields(team, { shifts })) await db.teams.put(bump({ ...team, shifts }));
+  });
+  return [];
+}
+
+/** The branch's 倒班 for the team: applied when newer than the one set on the phone (rota.ts). */
+async function applyRota(db: AppDb, value: unknown): Promise<string[] | null> {
+  const rota = parseRota(value);
+  if (!rota) return null;
+  await db.transaction('rw', db.teams, async () => {
+    const team = (await db.teams.toArray()).find((t) => !t.deleted);
+    const next = effectiveRota(team?.rota ?? null, { ...rota, by: 'branch' });
+    if (team && JSON.stringify(next) !== JSON.stringify(team.rota)) await db.teams.put(bump({ ...team, rota: next! }));
   });
   return [];
 }

@@ -50,3 +50,15 @@ export async function recentDuties(limit = 30): Promise<DailyDuty[]> {
   const rows = await withDb((db) => db.duties.orderBy('day').reverse().limit(limit).toArray());
   return rows.filter(alive);
 }
+
+/**
+ * The earliest day holding a 日跟班 or a hazard (live or not): with the team's set-up day it
+ * makes the team's first day (due.ts firstDayOf), so records entered for days before the
+ * phone was set up (a restored team) still make those days count.
+ */
+export async function firstRecordDays(): Promise<DayKey[]> {
+  return withDb(async (db) => {
+    const [d, h] = await Promise.all([db.duties.orderBy('day').first(), db.hazards.orderBy('foundDay').first()]);
+    return [d?.day, h?.foundDay].filter((x): x is DayKey => typeof x === 'string');
+  });
+}

@@ -17,7 +17,7 @@ export interface NamedItem { id: string; name: string; retired: boolean; order: 
  * `team:<id>:merges`: WorkerMerge[], the secretary's merges of duplicate workers (from → to).
  * Pulled only by that team's phones (like roster and shifts), applied by src/db/branch-config.ts.
  */
-export const teamConfigKey = (teamId: string, what: 'roster' | 'shifts' | 'merges') => `team:${teamId}:${what}`;
+export const teamConfigKey = (teamId: string, what: 'roster' | 'shifts' | 'merges' | 'rota') => `team:${teamId}:${what}`;
 /** Which team a per-team key belongs to (null for branch-wide keys). */
 export function configKeyTeam(key: string): string | null {
   const m = /^team:([^:]+):/.exec(key);

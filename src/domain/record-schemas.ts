@@ -16,6 +16,7 @@ import { WEAK_ACTIONS, WEAK_REASONS } from './checklist';
 import type { HelpOutcome, MonthFigures, SourceTable } from './report-figures-types';
 import type { MonthlyReport, ReportSubmission } from './report';
 import type { RiskType } from './risk-types';
+import { RotaSchema } from './rota-schema';
 import type { SyncTableName } from './sync-protocol';
 import type { DailyDuty, Hazard, RecordMeta, Team, WeakAction, WeakReason, Worker } from './types';
 import type { HardshipEntry, HelpRecord, PairRecord, WeeklyScreening } from './weekly';
@@ -61,6 +62,8 @@ const TeamSchema = v.looseObject({
   district: Name, name: Name, instructorName: Name, timeZone: str(WIRE_ID_MAX),
   shifts: list(v.looseObject({ id: Ref, name: str(CONFIG_LIMITS.shiftName), start: Time, end: Time }), WIRE_SHIFTS_MAX),
   overnightRule: v.picklist(['next', 'same']),
+  rota: v.optional(RotaSchema),
+  leadMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240))),
 });
 
 // Workers, risk types and team shifts are also config items (roster, riskTypes, shifts): same limits as config.

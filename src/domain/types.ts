@@ -3,6 +3,7 @@
  * so a record can go to IndexedDB, over the wire and into SQLite unchanged.
  * Names follow src/domain/glossary.ts.
  */
+import type { StoredRota } from './rota';
 
 /** Calendar keys, always computed in the team's time zone (see calendar.ts). */
 export type DayKey = string; // 'yyyy-MM-dd', a production day
@@ -50,6 +51,10 @@ export interface Team extends RecordMeta {
   timeZone: string; // IANA, default Asia/Shanghai
   shifts: ShiftDef[];
   overnightRule: OvernightRule;
+  /** 倒班 (rota.ts): which shifts are worked on which days; absent = every shift every day. */
+  rota?: StoredRota;
+  /** Minutes before a shift's start when its 班前会 begins (due.ts openingShift); absent = 60. */
+  leadMinutes?: number;
 }
 
 export interface Worker extends RecordMeta {

@@ -1,4 +1,4 @@
-import { currentShift } from '../domain/calendar';
+import { openingShift } from '../domain/due';
 import type { Team } from '../domain/types';
 import { getBoot } from '../db/join';
 import { ErrorToast, UpdateBanner } from './components/Banners';
@@ -93,12 +93,12 @@ export function App() {
 function Route({ team, path }: { team: Team; path: string }) {
   let m: Record<string, string> | null;
   if (path === '/') {
-    const cur = currentShift(Date.now(), team);
+    const cur = openingShift(Date.now(), team, team.leadMinutes);
     if (!cur) return <main><p>还没有设置班次，请到「设置」添加。</p></main>;
     return <ShiftScreen team={team} day={cur.day} shiftId={cur.shift.id} isCurrent />;
   }
   if ((m = match('/shift/:day/:shiftId', path))) {
-    const cur = currentShift(Date.now(), team);
+    const cur = openingShift(Date.now(), team, team.leadMinutes);
     const isCurrent = !!cur && cur.day === m.day && cur.shift.id === m.shiftId;
     return <ShiftScreen team={team} day={m.day!} shiftId={m.shiftId!} isCurrent={isCurrent} />;
   }

@@ -143,9 +143,11 @@ test('月汇报 offline: figures match the records, submit, revise (第2版), pr
 test('月汇报 reminder: early in a month, last month’s unsubmitted report is flagged and linked', async () => {
   const { context } = await launchPhone();
   const page = context.pages()[0] ?? (await context.newPage());
-  await setUpTeam(page);
   const thisMonth = monthKey(localDay(Date.now(), 'Asia/Shanghai'));
   const lastMonth = addMonths(thisMonth, -1);
+  // Set up during last month: a team set up this month owes no report for last month (due.ts).
+  await page.clock.setFixedTime(new Date(`${lastMonth}-20T10:00:00+08:00`));
+  await setUpTeam(page);
   // The 3rd of this month: within the five days after last month's end.
   await page.clock.setFixedTime(new Date(`${thisMonth}-03T10:00:00+08:00`));
   await page.goto('/report');

@@ -48,7 +48,8 @@ test('sign-in refuses a wrong password, then opens the dashboard; sign-out close
   await signIn(page);
   await expect(page.getByRole('table', { name: '日跟班完成情况' })).toBeVisible();
   await expect(page.getByRole('link', { name: '综采一队检修班' }).first()).toBeVisible();
-  await expect(page.locator('.card').filter({ hasText: '综采一队检修班' })).toContainText('未提交');
+  // The month's report is not yet due (issue 16.1: no red 未提交 before the due day).
+  await expect(page.locator('.card').filter({ hasText: '综采一队检修班' })).toContainText('未到期');
   await page.screenshot({ path: `${SHOTS}/sec-e2e-dashboard-390.png`, fullPage: true });
   await page.getByRole('button', { name: /退出/ }).click();
   await expect(page).toHaveURL(/\/secretary\/login$/);

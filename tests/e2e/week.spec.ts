@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { addWeeks, isoWeekKey, localDay } from '../../src/domain/calendar';
+import { addWeeks, isoWeekKey, localDay, weekDays } from '../../src/domain/calendar';
 import { launchPhone, setUpTeam, TapCounter, waitForServiceWorkerControl } from './helpers';
 
 // The test team's zone; the current shift's production day is the local day with the 三八制 preset.
@@ -67,7 +67,9 @@ test('weekly help offline: two people, one resolved; next week pre-lists only th
   await expect(lisi).toContainText('✓ 已化解');
   await page.screenshot({ path: `${SHOTS}/week-this.png`, fullPage: true });
 
-  // Next week: only 张三 is pre-listed, with last week's record visible.
+  // Next week (once it has begun: a future week cannot be filled): only 张三 is pre-listed,
+  // with last week's record visible.
+  await page.clock.setFixedTime(new Date(`${weekDays(nextWeek)[0]}T10:00:00+08:00`));
   await page.goto(`/week/${nextWeek}`);
   const carries = page.getByTestId('carry');
   await expect(carries).toHaveCount(1);

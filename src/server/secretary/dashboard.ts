@@ -6,28 +6,38 @@
  */
 import { html } from 'hono/html';
 import { addMonths, monthDays } from '../../domain/calendar';
-import type { DayKey, MonthKey } from '../../domain/types';
+import { countStates, type DueCounts, type DueState, type DueTeam } from '../../domain/due';
+import type { DayKey, MonthKey, WeekKey } from '../../domain/types';
 import type { Sqlite } from '../db';
 import { listDevices, type TeamRow } from '../store';
 import { chartSvg, lastMonths, type ChartPoint } from './chart';
 import { scoreHistory } from './rubric';
 import {
-  DAY_STATE, REPORT_STATE_LABEL, cachedFigures, dayStates, loadTeam, teamSeq, monthRange, reportOfMonth, reportState, type DayState,
+  DAY_STATE, NOT_DUE_LABEL, REPORT_STATE_LABEL, cachedFigures, loadTeam, teamSeq, monthRange, reportOfMonth, reportState, type DayState,
 } from './data';
+import { dayStates, dueTeam, reportDue, weekStates } from './due-states';
 import { when, type Html } from './layout';
 import { printButton } from './print';
 
 /** A phone not heard from for this long is shown in red. */
 export const SILENT_MS = 3 * 24 * 3600 * 1000;
 
+export interface ReportCell { state: keyof typeof REPORT_STATE_LABEL; score: number | null; id: string | null; due: DueState }
+
 export interface TeamMonth {
   team: TeamRow;
+  due: DueTeam;
   states: Map<DayKey, DayState>;
+  /** Days owed so far (due.ts): done, partial, missed; and the rate done / owed. */
+  counts: DueCounts;
+  weeks: Map<WeekKey, DueState>;
   weeksDone: number;
+  /** Weeks owed so far (over, or done early); weeksTotal: all weeks of the month. */
+  weeksOwed: number;
   weeksTotal: number;
-  report: { state: keyof typeof REPORT_STATE_LABEL; score: number | null; id: string | null };
+  report: ReportCell;
   /** Early in a month the report that matters is last month's. */
-  prevReport: { state: keyof typeof REPORT_STATE_LABEL; score: number | null; id: string | null };
+  prevReport: ReportCell;
   openHazards: number;
   oldestOpenDays: number | null;
   devices: { name: string; lastSeen: number | null; revoked: boolean }[];
@@ -38,7 +48,7 @@ function daysBetween(a: DayKey, b: DayKey): number {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 }
 
-export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: DayKey): TeamMonth {
+export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: DayKey, nowMs: number): TeamMonth {
   const months = lastMonths(month);
   const data = loadTeam(db, team.id, { from: monthRange(months[0]!).from, to: monthRange(month).to });
   const seq = teamSeq(db, team.id);
@@ -50,13 +60,20 @@ export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: Day
   const end = monthRange(month).to;
   const ref = today < end ? today : end;
   const oldest = f.hazards.oldestOpen[0];
+  const due = dueTeam(db, team, data);
+  const states = dayStates(month, data, due, nowMs);
+  const weeks = weekStates(month, data, due, nowMs);
   return {
     team,
-    states: dayStates(month, data.duties, data.hazards, today),
-    weeksDone: f.weekly.weeksDone.value,
+    due,
+    states,
+    counts: countStates([...states.values()].map((s) => DUE_OF_DAY[s])),
+    weeks,
+    weeksDone: [...weeks.values()].filter((s) => s === 'done').length,
+    weeksOwed: [...weeks.values()].filter((s) => s === 'done' || s === 'partial' || s === 'missed').length,
     weeksTotal: f.weekly.weeksTotal,
-    report: { state: rs.state, score: rs.review?.score ?? null, id: report?.id ?? null },
-    prevReport: { state: ps.state, score: ps.review?.score ?? null, id: prev?.id ?? null },
+    report: { state: rs.state, score: rs.review?.score ?? null, id: report?.id ?? null, due: reportDue(due, month, nowMs, rs.state !== 'none') },
+    prevReport: { state: ps.state, score: ps.review?.score ?? null, id: prev?.id ?? null, due: reportDue(due, addMonths(month, -1), nowMs, ps.state !== 'none') },
     openHazards: f.hazards.openAtEnd.value,
     oldestOpenDays: oldest ? daysBetween(oldest.foundDay, ref) : null,
     devices: listDevices(db, team.id).map((d) => ({ name: d.name || '未命名设备', lastSeen: d.last_seen_at, revoked: d.revoked_at !== null })),
@@ -67,22 +84,35 @@ export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: Day
   };
 }
 
+const DUE_OF_DAY: Record<DayState, DueState> = {
+  done: 'done', partly: 'partial', missing: 'missed', off: 'off', future: 'future', progress: 'in-progress', before: 'before-team', rest: 'not-worked',
+};
+
 export function legend(): Html {
-  return html`<div class="legend">${(['done', 'partly', 'missing', 'off'] as const).map((s) =>
+  return html`<div class="legend">${(['done', 'partly', 'missing', 'progress', 'off'] as const).map((s) =>
     html`<span><span class="d-${s}">${DAY_STATE[s].mark}</span>${DAY_STATE[s].label}</span>`)}</div>`;
 }
 
-export function dayGrid(month: MonthKey, rows: readonly TeamMonth[], q: string): Html {
+export const pct = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+
+/** Teams × days; each cell opens that day of the team; per team the month's counts so far. */
+export function dayGrid(month: MonthKey, rows: readonly TeamMonth[], q: string, sortLink: (key: string, label: string) => Html = (_k, l) => html`${l}`): Html {
   const days = monthDays(month);
   return html`<div class="scroll"><table class="grid" aria-label="日跟班完成情况">
-<thead><tr><th class="team">班组</th>${days.map((d) => html`<th scope="col">${Number(d.slice(8))}</th>`)}</tr></thead>
-<tbody>${rows.map((r) => html`<tr><td class="team"><a href="/secretary/team/${r.team.id}?month=${month}${q}">${r.team.name}</a></td>${days.map((d) => {
+<thead><tr><th class="team">${sortLink('name', '班组')}</th><th scope="col" class="count">${sortLink('done', '完成')}</th><th scope="col" class="count">${sortLink('missed', '缺失')}</th><th scope="col" class="count">${sortLink('rate', '完成率')}</th>${days.map((d) => html`<th scope="col">${Number(d.slice(8))}</th>`)}</tr></thead>
+<tbody>${rows.map((r) => html`<tr data-team="${r.team.id}"><td class="team"><a href="/secretary/team/${r.team.id}?month=${month}${q}">${r.team.name}</a></td>
+<td class="num" data-col="done">${r.counts.done}/${r.counts.owed}</td><td class="num" data-col="missed">${r.counts.missed}</td><td class="num" data-col="rate">${pct(r.counts.rate)}</td>${days.map((d) => {
     const s = r.states.get(d) ?? 'future';
-    return html`<td class="d-${s}" title="${d} ${DAY_STATE[s].label}">${DAY_STATE[s].mark}</td>`;
+    const mark = DAY_STATE[s].mark;
+    return html`<td class="d-${s}" title="${d} ${DAY_STATE[s].label}">${s === 'before' || s === 'future' ? mark
+      : html`<a class="cell" href="/secretary/team/${r.team.id}?month=${month}&day=${d}${q}#day" aria-label="${d} ${DAY_STATE[s].label}">${mark || html`&nbsp;`}</a>`}</td>`;
   })}</tr>`)}</tbody></table></div>`;
 }
 
-function reportBadge(r: TeamMonth['report'], teamId: string): Html {
+export function reportBadge(r: ReportCell, teamId: string): Html {
+  if (r.state === 'none' && (r.due === 'in-progress' || r.due === 'before-team' || r.due === 'future')) {
+    return html`<span class="badge s-notdue">${NOT_DUE_LABEL[r.due]}</span>`;
+  }
   return html`<span class="badge s-${r.state}">${REPORT_STATE_LABEL[r.state]}</span>${r.score !== null ? html` ${r.score} 分` : ''}${r.id && r.state !== 'none' ? html` <a href="/secretary/report/${r.id}?team=${teamId}">查看</a>` : ''}`;
 }
 
@@ -91,7 +121,8 @@ export function teamCard(r: TeamMonth, month: MonthKey, now: number, scale?: num
   return html`<section class="card" data-team="${r.team.id}">
 <h3><a href="/secretary/team/${r.team.id}?month=${month}">${r.team.name}</a></h3>
 <dl class="kv">
-<dt>周帮扶</dt><dd>${r.weeksDone} / ${r.weeksTotal} 周</dd>
+<dt>日跟班</dt><dd>${r.counts.done} / ${r.counts.owed} 天（${pct(r.counts.rate)}）</dd>
+<dt>周帮扶</dt><dd>${r.weeksDone} / ${r.weeksOwed} 周${r.weeksOwed < r.weeksTotal ? html` <span class="muted">（本月共 ${r.weeksTotal} 周）</span>` : ''}</dd>
 <dt>月汇报</dt><dd>${reportBadge(r.report, r.team.id)}</dd>
 <dt>上月汇报</dt><dd>${reportBadge(r.prevReport, r.team.id)}</dd>
 <dt>未销号隐患</dt><dd>${r.openHazards} 项${r.oldestOpenDays !== null ? `，最久 ${r.oldestOpenDays} 天` : ''}</dd>

@@ -4,7 +4,6 @@
  * counts on its own. One team at a time, so a branch export holds one team in memory.
  */
 import { monthDays } from '../../domain/calendar';
-import { dutyProgress } from '../../domain/checklist';
 import { computeMonthFigures, type MonthFigures } from '../../domain/report-figures';
 import type { MonthlyReport } from '../../domain/report';
 import type { RiskType } from '../../domain/risk-types';
@@ -155,37 +154,12 @@ export function clearFigureCache(): void {
   figureCache.clear();
 }
 
-export type DayState = 'done' | 'partly' | 'missing' | 'off' | 'future';
-
-/**
- * A day of 日跟班: done when a followed shift has every section answered, partly when
- * something was started, off when only day-off marks exist, missing when nothing exists.
- */
-export function dayStates(month: MonthKey, duties: readonly DailyDuty[], hazards: readonly Hazard[], today: DayKey): Map<DayKey, DayState> {
-  const byDuty = new Map<string, number>();
-  for (const h of hazards) if (!h.deleted && h.dutyId) byDuty.set(h.dutyId, (byDuty.get(h.dutyId) ?? 0) + 1);
-  const out = new Map<DayKey, DayState>();
-  for (const day of monthDays(month)) {
-    const ds = duties.filter((d) => d.day === day && !d.deleted);
-    let s: DayState = day > today ? 'future' : 'missing';
-    if (ds.some((d) => !d.dayOff && dutyProgress(d, byDuty.get(d.id) ?? 0).complete)) s = 'done';
-    else if (ds.some((d) => !d.dayOff)) s = 'partly';
-    else if (ds.length > 0) s = 'off';
-    out.set(day, s);
-  }
-  return out;
-}
-
-export const DAY_STATE: Record<DayState, { label: string; mark: string }> = {
-  done: { label: '完成', mark: '●' },
-  partly: { label: '部分', mark: '◐' },
-  missing: { label: '缺失', mark: '✕' },
-  off: { label: '休息', mark: '—' },
-  future: { label: '未到', mark: '' },
-};
+export { DAY_STATE, type DayState } from './due-states';
 
 export type ReportState = 'none' | 'submitted' | 'scored';
 export const REPORT_STATE_LABEL: Record<ReportState, string> = { none: '未提交', submitted: '已提交', scored: '已评分' };
+/** A report not submitted, as the due rule sees it: not yet due, or nothing owed (before the team). */
+export const NOT_DUE_LABEL = { 'in-progress': '未到期', 'before-team': '无需提交', future: '未到期' } as const;
 
 export interface ReviewRow { report_id: string; score: number | null; feedback: string; adopted_idea_ids: string; reviewed_at: number }
 

@@ -16,11 +16,13 @@ import { HELP_RESULT_LABELS, WEEK_STATUS_LABELS, weekStatus } from '../../domain
 import type { Sqlite } from '../db';
 import type { TeamRow } from '../store';
 import {
-  REPORT_STATE_LABEL, cachedFigures, dayStates, loadMonthDetail, loadTeam, monthRange, reportOfMonth, reportState, workerName, type TeamRecords,
+  REPORT_STATE_LABEL, cachedFigures, loadMonthDetail, loadTeam, monthRange, reportOfMonth, reportState, workerName, type TeamRecords,
 } from './data';
 import { FIGURE_COLUMNS } from './figures-table';
 import { dailyRate } from './rubric';
 import { A4_LANDSCAPE, LINE_HEIGHT, WRAP, fitWidth, setPrintTitles, wrappedLines } from './xlsx-layout';
+import { dayStates, dueTeam } from './due-states';
+import { today as dayOf } from './params';
 
 export const SUMMARY_SHEET = '汇总';
 export const SUMMARY_HEAD = ['班组', '小政委', '月汇报状态', '得分', '日跟班完成率', ...FIGURE_COLUMNS.map((c) => c.label), '反馈意见'];
@@ -43,7 +45,9 @@ export function sheetName(name: string, used: Set<string>): string {
   return n;
 }
 
-export async function writeBranchXlsx(db: Sqlite, teams: readonly TeamRow[], month: MonthKey, out: Writable, today: DayKey, branchName = ''): Promise<void> {
+/** `now`: the clock, for the due rule (today's unfinished shift is not counted as missed). */
+export async function writeBranchXlsx(db: Sqlite, teams: readonly TeamRow[], month: MonthKey, out: Writable, now: number, branchName = ''): Promise<void> {
+  const today = dayOf(now);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '班组小政委';
   const range = monthRange(month);
@@ -54,7 +58,7 @@ export async function writeBranchXlsx(db: Sqlite, teams: readonly TeamRow[], mon
     const rs = reportState(db, team.id, reportOfMonth(d, month));
     // Every string cell through xmlSafe: one U+FFFE from a phone would make the sheet's XML ill-formed.
     return xmlSafeCells([team.name, d.team?.instructorName ?? '', REPORT_STATE_LABEL[rs.state], rs.review?.score ?? null,
-      dailyRate(dayStates(month, d.duties, d.hazards, today)), ...FIGURE_COLUMNS.map((c) => c.get(f)), rs.review?.feedback ?? '']);
+      dailyRate(dayStates(month, d, dueTeam(db, team, d), now)), ...FIGURE_COLUMNS.map((c) => c.get(f)), rs.review?.feedback ?? '']);
   });
   const summary = wb.addWorksheet(SUMMARY_SHEET, {
     views: [{ state: 'frozen', ySplit: SUMMARY_HEADER_ROW, xSplit: 1 }],

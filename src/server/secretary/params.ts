@@ -1,6 +1,6 @@
 /** Query parameters of the secretary's pages, checked: an absent value has a default, a bad one gives a zh-CN 400 page. */
 import { isDayKey, localDay, monthKey } from '../../domain/calendar';
-import type { DayKey, MonthKey } from '../../domain/types';
+import type { DayKey, MonthKey, WeekKey } from '../../domain/types';
 import { xmlSafe } from '../../domain/xml-text';
 
 export const TZ = 'Asia/Shanghai';
@@ -34,4 +34,12 @@ export function dayQuery(raw: string | undefined): DayKey | null {
 export function attachment(name: string, ascii: string): string {
   // xmlSafe: a lone surrogate in a team name would make encodeURIComponent throw.
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(xmlSafe(name))}`;
+}
+
+/** ?week= of a page (ISO week 'yyyy-Www'): absent or empty: none; malformed: 400. */
+export function weekQuery(raw: string | undefined): WeekKey | null {
+  if (raw === undefined || raw === '') return null;
+  const m = /^(\d{4})-W(\d{2})$/.exec(raw);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 53) throw new BadQuery(`周「${raw.slice(0, 40)}」无效，请使用“2026-W49”这样的年-周。`);
+  return raw;
 }

@@ -46,7 +46,7 @@ export function exportRoutes(deps: AuthDeps): Hono<SecEnv> {
     const teams = visibleTeams(db, s.account, branch.id).filter((t) => !t.archived_at || workedBetween(db, t.id, from, to));
     audit(db, now, s.account, 'export_xlsx', null, `${branch.id} ${month}`);
     const out = new PassThrough();
-    writeBranchXlsx(db, teams, month, out, today(now), branch.name).catch((e: unknown) => {
+    writeBranchXlsx(db, teams, month, out, now, branch.name).catch((e: unknown) => {
       console.error('xlsx export failed:', e instanceof Error ? e.message : e);
       out.destroy(e instanceof Error ? e : new Error(String(e)));
     });

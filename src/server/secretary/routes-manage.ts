@@ -19,6 +19,11 @@ import { rubricPage, parseRubricForm } from './rubric-page';
 import { muchShorter, previewSection, rosterDiff } from './roster-preview';
 import { ROSTER_LINE_FORMAT } from '../../domain/roster-line';
 import { getRubric, setRubric } from './rubric';
+import { parseRotaForm, rotaBlock } from './config-rota';
+import { branchRota, rotaKey } from './due-states';
+import { effectiveRota } from '../../domain/rota';
+import { parseRota } from '../../domain/rota-schema';
+import { today } from './params';
 
 /**
  * What the forms start from: the branch's config once it exists, before that the phone's
@@ -90,6 +95,14 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const text = str(form.text).slice(0, 20_000);
     const b = team.branch_id;
     const now = current(db, team);
+    if (what === 'rota') {
+      const rt = rotaTeam(db, team);
+      const r = parseRotaForm(form, rt, today(clock()));
+      if (!r.ok) return configPage(c, { what, text: '', errors: r.errors }, 400);
+      setConfig(db, b, rotaKey(team.id), { ...r.rota, by: 'branch', at: clock() }, clock());
+      audit(db, clock(), s.account, 'edit_config', team.id, rotaKey(team.id));
+      return c.redirect(`/secretary/team/${team.id}/config?saved=rota#rota`, 303);
+    }
     const used = usedIds(db, team);
     if (what === 'roster' && str(form.edit) === 'yes') return configPage(c, { what, text, errors: [] });
     // Branch-wide lists are the branch's: edited on its page and audited without a team.
@@ -142,6 +155,7 @@ ${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点�
 <h2>全支部配置</h2><p>不稳定不安全隐患类型和日跟班检查项是全支部共用的：<a href="/secretary/branch-config${s.account.role === 'admin' ? `?branch=${team.branch_id}` : ''}">到「支部配置」页修改</a>。</p>
 <details><summary>当前隐患类型</summary><pre class="plain">${risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n')}</pre></details>
 <details><summary>当前日跟班检查项</summary><pre class="plain">${checklist.length ? namesText(checklist) : Object.values(SECTION_LABELS).join('\n')}</pre></details>
+${rotaBlock(s, team.id, rotaTeam(db, team), effectiveRota(parseRota(loadTeam(db, team.id, { from: '9999-12-31', to: '9999-12-31' }).team?.rota), branchRota(db, team.id)), today(clock()), bad?.what === 'rota' ? bad.errors : [])}
 <p><a href="/secretary/team/${team.id}">返回班组</a></p>`), status);
   }
 
@@ -159,7 +173,7 @@ function revokeConfirm(s: Session, team: TeamRow, d: DeviceRow) {
 }
 
 /** The forms of the config page; an error about another `what` (a forged form) is shown on top. */
-const CONFIG_KEYS = ['roster', 'shifts'];
+const CONFIG_KEYS = ['roster', 'shifts', 'rota'];
 
 /** Excel 花名册: read on the server (roster-import.ts) into the same preview as typed text. */
 function importForm(s: Session, team: TeamRow) {
@@ -167,4 +181,11 @@ function importForm(s: Session, team: TeamRow) {
 <label for="roster-file">或从 Excel 导入花名册（.xlsx，第一行为表头：姓名、工种、党员）</label>
 <input id="roster-file" type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required>
 <div class="actions"><button class="secondary">读取并预览</button></div></form>`;
+}
+
+/** The shifts a rota can name: the branch's list once it exists, else the phone's. */
+function rotaTeam(db: Sqlite, team: TeamRow) {
+  const d = loadTeam(db, team.id, { from: '9999-12-31', to: '9999-12-31' });
+  const shifts = current(db, team).shifts.filter((x) => !x.retired).map(({ id, name, start, end }) => ({ id, name, start, end }));
+  return { shifts, overnightRule: d.team?.overnightRule ?? ('next' as const) };
 }

@@ -5,9 +5,12 @@ import { monthLabel } from '../../domain/calendar';
 import { audit, currentBranch, reportTeam, teamFor, visibleTeams } from './access';
 import type { AuthDeps, SecEnv } from './auth';
 import { dayGrid, legend, monthNav, scoreTable, teamCard, teamMonth } from './dashboard';
-import { cachedFigures, dayStates, loadTeam, monthRange, reviewOf, teamSeq } from './data';
+import { cachedFigures, loadTeam, monthRange, reviewOf, teamSeq } from './data';
+import { dayStates, dueTeam } from './due-states';
+import { sortLinker, sortParam, sortRows, todoItems, todoList } from './dashboard-todo';
+import { dueDaysTable, weekView } from './team-due';
 import { canEdit, page, when } from './layout';
-import { dayQuery, monthParam, today } from './params';
+import { dayQuery, monthParam, today, weekQuery } from './params';
 import { printView } from './print';
 import { reportDoc } from './report-doc';
 import { parseReview, readReviewForm, reviewPage, saveReview } from './review';
@@ -21,6 +24,7 @@ import { storedName } from './teams';
 import { chartScale, chartSvg, lastMonths } from './chart';
 import { adoptedIds } from './ideas';
 import type { MonthlyReport } from '../../domain/report';
+import type { TeamRow } from '../store';
 
 
 /** 总览 at /secretary/ (and /secretary): mounted routes cannot end in a slash, index.ts routes it here. */
@@ -33,16 +37,21 @@ export function dashboard(deps: AuthDeps): (c: Context<SecEnv>) => Response | Pr
     const branch = currentBranch(db, s.account, c.req.query('branch'));
     const all = visibleTeams(db, s.account, branch.id);
     const archived = all.filter((t) => t.archived_at);
-    const rows = all.filter((t) => !t.archived_at).map((t) => teamMonth(db, t, month, today(now)));
+    const day0 = today(now);
+    const sort = sortParam(c.req.query('sort'));
+    const rows = sortRows(all.filter((t) => !t.archived_at).map((t) => teamMonth(db, t, month, day0, now)), sort);
     const scale = chartScale(rows.map((r) => r.chart));
-    const branches = s.account.role === 'admin' ? db.prepare('SELECT id, name FROM branches ORDER BY created_at').all() as { id: string; name: string }[] : [];
+    const isCurrent = month === monthParam(undefined, now);
     const q = s.account.role === 'admin' ? `&branch=${branch.id}` : '';
+    const base = new URLSearchParams({ month, ...(q ? { branch: branch.id } : {}) });
+    const branches = s.account.role === 'admin' ? db.prepare('SELECT id, name FROM branches ORDER BY created_at').all() as { id: string; name: string }[] : [];
     return c.html(page(`${branch.name} 总览`, s, html`<h1>${branch.name} · ${monthLabel(month)}</h1>
 ${branches.length > 1 ? html`<p class="actions">${branches.map((b) => html`<a class="button ${b.id === branch.id ? '' : 'secondary'}" href="/secretary/?branch=${b.id}&month=${month}">${b.name}</a>`)}</p>` : ''}
 ${monthNav(month, `/secretary/${q ? `?${q.slice(1)}` : ''}`)}
 <p class="actions noprint"><a class="button secondary" href="/secretary/exports?branch=${branch.id}&month=${month}">导出${monthLabel(month)}（Excel / CSV / Word）</a></p>
 <h2>日跟班完成情况</h2>${legend()}
-${rows.length === 0 ? html`<p class="muted">本支部还没有班组。</p>` : dayGrid(month, rows, '')}
+${rows.length === 0 ? html`<p class="muted">本支部还没有班组。</p>` : dayGrid(month, rows, '', sortLinker(base, sort))}
+${isCurrent && rows.length ? html`<h2>未完成</h2>${todoList(todoItems(rows, day0, month))}` : ''}
 <h2>各班组</h2><div class="cards">${rows.map((row) => teamCard(row, month, now, scale))}</div>
 <h2>考核得分（近6个月）</h2>${scoreTable(db, rows.map((r) => r.team), month)}
 ${teamForm(s, branch)}
@@ -62,6 +71,7 @@ export function teamRoutes(deps: AuthDeps): Hono<SecEnv> {
     const now = clock();
     const month = monthParam(c.req.query('month'), now);
     const day = dayQuery(c.req.query('day'));
+    const week = weekQuery(c.req.query('week'));
     const months = lastMonths(month);
     const d = loadTeam(db, team.id);
     audit(db, now, s.account, day ? 'view_day' : 'view_team', team.id, day ?? month);
@@ -77,7 +87,9 @@ ${monthNav(month, `/secretary/team/${team.id}`)}
 <a class="button secondary" href="/secretary/export/report.docx?team=${team.id}&month=${month}">导出 Word</a>
 <a class="button secondary" href="/secretary/team/${team.id}/config">${canEdit(s) ? '班组配置' : '查看班组配置'}</a></p>
 ${day ? dayDetail(d, day) : ''}
-<h2>日跟班</h2>${dutiesTable(d, month, team.id)}
+<h2>日跟班</h2>${dueDaysTable(db, team, d, month, now)}
+${weekView(db, team, d, month, week, now)}
+<h3>全部日跟班记录</h3>${dutiesTable(d, month, team.id)}
 <h2>周帮扶</h2>${weeklySection(d, month)}
 <h2>人员台账</h2><p class="actions noprint"><a class="button secondary" href="/secretary/team/${team.id}/hardships?month=${month}">困难职工台账</a> <a class="button secondary" href="/secretary/team/${team.id}/pairs?month=${month}">1+X 结对</a></p>${peopleLedger(d, month, team.id)}
 <h2>隐患台账</h2>${hazardLedger(d, month, today(now))}
@@ -96,8 +108,9 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
   const reviewArgs = (teamId: string, report: MonthlyReport) => {
     const d = loadTeam(db, teamId, monthRange(report.month));
     const f = cachedFigures(db, teamId, report.month, d);
-    const states = dayStates(report.month, d.duties, d.hazards, today(clock()));
-    const rubric = getRubric(db, (db.prepare('SELECT branch_id FROM teams WHERE id = ?').get(teamId) as { branch_id: string }).branch_id);
+    const row = db.prepare('SELECT * FROM teams WHERE id = ?').get(teamId) as TeamRow;
+    const states = dayStates(report.month, d, dueTeam(db, row, d), clock());
+    const rubric = getRubric(db, row.branch_id);
     const suggested = Object.fromEntries(rubric.map((i) => [i.id, suggest(i, f, states, report)]));
     return { review: reviewOf(db, teamId, report.id), rubric, suggested, savedItems: itemScoresOf(db, teamId, report.id), adopted: adoptedIds(db, teamId, report.id) };
   };

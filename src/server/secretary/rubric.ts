@@ -48,9 +48,9 @@ export function setRubric(db: Sqlite, branchId: string, items: RubricItem[], now
     .run(branchId, JSON.stringify(items), now);
 }
 
-/** Share of working days (not days off, not future) with a complete 日跟班. */
+/** Share of the days owed (due.ts: over, worked, after the team's first day; not days off) with a complete 日跟班. */
 export function dailyRate(states: Map<string, DayState>): number {
-  const counted = [...states.values()].filter((s) => s !== 'off' && s !== 'future');
+  const counted = [...states.values()].filter((s) => s === 'done' || s === 'partly' || s === 'missing');
   return counted.length === 0 ? 0 : counted.filter((s) => s === 'done').length / counted.length;
 }
 

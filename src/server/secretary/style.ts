@@ -32,11 +32,14 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .d-missing{background:#fff;color:var(--red);font-weight:700;outline:2px solid var(--red);outline-offset:-3px}
 .d-off{background:#ddd;color:#333}
 .d-future{background:#fff}
+.d-progress{background:#fff;color:#555}.d-before{background:#f4f4f4}.d-rest{background:#fff}
+.grid th.count{white-space:nowrap}
+.grid td a.cell{display:block;color:inherit;text-decoration:none;min-height:20px}
 .legend{display:flex;flex-wrap:wrap;gap:12px;margin:8px 0;font-size:14px}
 .legend span span{display:inline-block;min-width:24px;text-align:center;margin-right:4px}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;border:1px solid currentColor;font-size:14px;white-space:nowrap}
 .badge + a{margin-left:8px}
-.s-none{color:var(--red)}.s-submitted{color:var(--warn)}.s-scored{color:var(--ok)}
+.s-none{color:var(--red)}.s-notdue{color:#555}.s-submitted{color:var(--warn)}.s-scored{color:var(--ok)}
 .stale{color:var(--red);font-weight:700}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 12px}

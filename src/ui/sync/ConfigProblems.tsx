@@ -11,6 +11,7 @@ function labelOf(key: string): string {
   if (key.endsWith(':roster')) return '花名册';
   if (key.endsWith(':shifts')) return '班次';
   if (key.endsWith(':merges')) return '人员合并';
+  if (key.endsWith(':rota')) return '倒班';
   return key;
 }
 

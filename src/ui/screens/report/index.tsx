@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import { addMonths, localDay, monthDays, monthKey, monthLabel } from '../../../domain/calendar';
 import { validateForSubmit } from '../../../domain/report';
 import type { MonthKey, Team } from '../../../domain/types';
+import { firstRecordDays } from '../../../db/duties';
 import { getReport, monthFigures } from '../../../db/reports';
 import { useLive } from '../../hooks';
 import { lazyScreen } from '../../lazy';
-import { ReportDueBanner } from './DueBanner';
+import { NotDueNotice, ReportDueBanner } from './DueBanner';
+import { dueTeamOf, monthDue } from '../../../domain/due';
 import { Figures } from './Figures';
 import { EMPTY_TEXT } from './report-text';
 import { StatusCard } from './StatusCard';
@@ -37,6 +39,7 @@ export function ReportScreen({ team, month, print }: { team: Team; month?: strin
 function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; current: MonthKey }) {
   const report = useLive(async () => (await getReport(month)) ?? null, [month]);
   const figures = useLive(() => monthFigures(month), [month]);
+  const due = useLive(async () => dueTeamOf(team, await firstRecordDays()), [team.rev]);
   const { edit, submit } = useReportWriter(month);
   // Messages appear after a refused submit, then follow the text as it is filled in.
   const [refused, setRefused] = useState(false);
@@ -52,8 +55,10 @@ function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; c
         {next <= current ? <a class="btn" href={`/report/${next}`} aria-label="下个月">›</a> : <span class="btn-space" />}
       </div>
       <ReportDueBanner team={team} except={month} />
-      {report === undefined || figures === undefined ? (
+      {report === undefined || figures === undefined || due === undefined ? (
         <p class="muted">正在统计本月数据…</p>
+      ) : report === null && monthDue(due, month, Date.now(), false) === 'before-team' ? (
+        <NotDueNotice first={due.firstDay} />
       ) : (
         <>
           <StatusCard report={report ?? undefined} timeZone={team.timeZone} />

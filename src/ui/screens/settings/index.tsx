@@ -9,6 +9,7 @@ import { RosterEditor } from '../setup/RosterEditor';
 import { TeamForm } from '../setup/TeamForm';
 import { RiskTypesEditor } from '../week/RiskTypesEditor';
 import { RetentionSetting } from './RetentionSetting';
+import { RotaSetting } from './RotaSetting';
 
 /** Settings: storage safety first (it is what keeps unsent entries), then team and roster. */
 export function SettingsScreen({ team }: { team: Team }) {
@@ -37,6 +38,7 @@ export function SettingsScreen({ team }: { team: Team }) {
         <TeamForm team={team} submitLabel="保存班组信息" onSubmit={async (t) => { setSaved(!!(await save(() => saveTeam(t)))); }} />
         {saved && <p class="ok" role="status">✓ 已保存</p>}
       </section>
+      <RotaSetting key={team.rev} team={team} />
       <section class="card">
         <h2>花名册</h2>
         <RosterEditor />

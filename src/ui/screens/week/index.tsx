@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { addWeeks, isoWeekKey, productionDay, weekDays, weekLabel } from '../../../domain/calendar';
+import { dueTeamOf, weekDue } from '../../../domain/due';
 import type { Team } from '../../../domain/types';
 import type { HelpRecord } from '../../../domain/weekly';
 import { addHelpRecord } from '../../../db/weekly';
-import { save } from '../../hooks';
+import { firstRecordDays } from '../../../db/duties';
+import { save, useLive } from '../../hooks';
 import { AddPersonSheet } from './AddPersonSheet';
 import { CarryList, SuggestionList } from './FollowUps';
 import { HelpRecordCard } from './HelpRecordCard';
@@ -38,10 +40,20 @@ export function WeekScreen({ team, week }: { team: Team; week?: string }) {
         </div>
         <a class="btn" href={`/week/${addWeeks(shown, 1)}`} aria-label="下一周">›</a>
       </div>
-      <WeekBody key={shown} week={shown} />
+      <WeekOrNotDue team={team} week={shown} />
       <p class="row wk-links"><a class="btn" href="/people">人员台账 · 1+X · 困难职工 →</a></p>
     </main>
   );
+}
+
+/** A week not yet begun, or over before the team was set up, cannot be filled (due.ts). */
+function WeekOrNotDue({ team, week }: { team: Team; week: string }) {
+  const days = useLive(firstRecordDays, []);
+  if (days === undefined) return <p class="muted">加载中…</p>;
+  const due = weekDue(dueTeamOf(team, days), week, Date.now(), 'none');
+  if (due === 'future') return <p class="card muted" data-testid="week-not-due">这一周还没有开始，到时再填写。</p>;
+  if (due === 'before-team') return <p class="card muted" data-testid="week-not-due">班组开始使用之前的一周，无需填写。</p>;
+  return <WeekBody key={week} week={week} />;
 }
 
 function WeekBody({ week }: { week: string }) {
