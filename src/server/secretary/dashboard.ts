@@ -11,6 +11,7 @@ import type { Sqlite } from '../db';
 import { listDevices, type TeamRow } from '../store';
 import { chartSvg, lastMonths, type ChartPoint } from './chart';
 import { scoreHistory } from './rubric';
+import { scoreNote } from './report-state';
 import {
   DAY_STATE, REPORT_STATE_LABEL, cachedFigures, dayStates, loadTeam, teamSeq, monthRange, reportOfMonth, reportState, type DayState,
 } from './data';
@@ -82,7 +83,7 @@ export function dayGrid(month: MonthKey, rows: readonly TeamMonth[], q: string):
 }
 
 function reportBadge(r: TeamMonth['report'], teamId: string): Html {
-  return html`<span class="badge s-${r.state}">${REPORT_STATE_LABEL[r.state]}</span>${r.score !== null ? html` ${r.score} 分` : ''}${r.id && r.state !== 'none' ? html` <a href="/secretary/report/${r.id}?team=${teamId}">查看</a>` : ''}`;
+  return html`<span class="badge s-${r.state}">${REPORT_STATE_LABEL[r.state]}</span>${scoreNote(r.state, r.score)}${r.id && r.state !== 'none' ? html` <a href="/secretary/report/${r.id}?team=${teamId}">查看</a>` : ''}`;
 }
 
 export function teamCard(r: TeamMonth, month: MonthKey, now: number): Html {

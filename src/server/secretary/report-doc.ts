@@ -9,7 +9,7 @@ import type { Sqlite } from '../db';
 import type { TeamRow } from '../store';
 import { cachedFigures, loadTeam, monthRange, reportOfMonth, reportState, REPORT_STATE_LABEL } from './data';
 import { FIGURE_COLUMNS } from './figures-table';
-import { itemScoresOf, type ItemScore } from './rubric';
+import { getRubric, itemScoresOf, rubricTotal, sameRubric, scoredRubricOf, type ItemScore } from './rubric';
 
 export const DOC_TITLE = '班组小政委月度工作汇报';
 
@@ -24,7 +24,18 @@ export interface ReportDoc {
   figures: { label: string; value: number }[];
   parts: { heading: string; paragraphs: string[] }[];
   ideas: { title: string; content: string; adopted: boolean }[];
-  review: { score: number | null; feedback: string; items: ItemScore[] } | null;
+  /** `note`: which revision was scored and under which rubric (a score keeps the rubric it was made under). */
+  review: { score: number | null; feedback: string; items: ItemScore[]; note: string } | null;
+}
+
+/** Says which revision a score is of, and that its rubric is the one it was made under when that has changed since. */
+export function scoreNote(db: Sqlite, team: TeamRow, reportId: string, scoredRevision: number | null, latest: number | null): string {
+  const current = getRubric(db, team.branch_id);
+  const under = scoredRubricOf(db, team.id, reportId, current);
+  const parts: string[] = [];
+  if (scoredRevision !== null) parts.push(`评分针对第 ${scoredRevision} 次提交${latest !== null && latest > scoredRevision ? `，之后又提交了第 ${latest} 次，待复评` : ''}`);
+  if (under) parts.push(`按评分时的考核细则计分（满分 ${rubricTotal(under)} 分）${sameRubric(under, current) ? '' : '，考核细则之后已修改'}`);
+  return parts.join('；');
 }
 
 export function reportDoc(db: Sqlite, team: TeamRow, month: MonthKey): ReportDoc {
@@ -52,6 +63,9 @@ export function reportDoc(db: Sqlite, team: TeamRow, month: MonthKey): ReportDoc
       { heading: '四、思想教育方式方法', paragraphs: [text.methods] },
     ] : [],
     ideas: (text?.ideas ?? []).map((i) => ({ title: i.title, content: i.content, adopted: adopted.has(i.id) })),
-    review: rs.review ? { score: rs.review.score, feedback: rs.review.feedback, items: report ? itemScoresOf(db, team.id, report.id) ?? [] : [] } : null,
+    review: rs.review ? {
+      score: rs.review.score, feedback: rs.review.feedback, items: report ? itemScoresOf(db, team.id, report.id) ?? [] : [],
+      note: report ? scoreNote(db, team, report.id, rs.scoredRevision, sub?.revision ?? null) : '',
+    } : null,
   };
 }

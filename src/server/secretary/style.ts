@@ -35,7 +35,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .legend span span{display:inline-block;min-width:24px;text-align:center;margin-right:4px}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;border:1px solid currentColor;font-size:14px;white-space:nowrap}
 .badge + a{margin-left:8px}
-.s-none{color:var(--red)}.s-submitted{color:var(--warn)}.s-scored{color:var(--ok)}
+.s-none{color:var(--red)}.s-submitted{color:var(--warn)}.s-scored{color:var(--ok)}.s-rereview{color:var(--warn);font-weight:bold}
 .stale{color:var(--red);font-weight:700}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 12px}

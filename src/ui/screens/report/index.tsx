@@ -7,7 +7,7 @@ import { useLive } from '../../hooks';
 import { lazyScreen } from '../../lazy';
 import { ReportDueBanner } from './DueBanner';
 import { Figures } from './Figures';
-import { EMPTY_TEXT } from './report-text';
+import { dataChanges, EMPTY_TEXT } from './report-text';
 import { StatusCard } from './StatusCard';
 import { SubmitCard } from './SubmitCard';
 import { useReportWriter } from './useReportWriter';
@@ -44,6 +44,7 @@ function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; c
   const issues = refused && !v.ok ? v.issues : [];
   const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
   const next = addMonths(month, 1);
+  const changes = dataChanges(report ?? undefined, figures);
   return (
     <main class="report">
       <div class="row" style={{ justifyContent: 'space-between', flexWrap: 'nowrap' }}>
@@ -56,10 +57,10 @@ function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; c
         <p class="muted">正在统计本月数据…</p>
       ) : (
         <>
-          <StatusCard report={report ?? undefined} timeZone={team.timeZone} />
+          <StatusCard report={report ?? undefined} changes={changes} timeZone={team.timeZone} />
           <Figures figures={figures} />
           <WrittenParts text={report ?? EMPTY_TEXT} edit={edit} issues={byPath} />
-          <SubmitCard report={report ?? undefined} submit={submit} issues={issues} onRefused={() => setRefused(true)} />
+          <SubmitCard report={report ?? undefined} figuresChanged={changes.length > 0} submit={submit} issues={issues} onRefused={() => setRefused(true)} />
           <a class="btn wide" href={`/report/${month}/print`}>打印 / 存为PDF</a>
         </>
       )}
