@@ -29,7 +29,7 @@ export interface ReportDoc {
 }
 
 /** Says which revision a score is of, and that its rubric is the one it was made under when that has changed since. */
-export function scoreNote(db: Sqlite, team: TeamRow, reportId: string, scoredRevision: number | null, latest: number | null): string {
+export function scoredUnderNote(db: Sqlite, team: TeamRow, reportId: string, scoredRevision: number | null, latest: number | null): string {
   const current = getRubric(db, team.branch_id);
   const under = scoredRubricOf(db, team.id, reportId, current);
   const parts: string[] = [];
@@ -65,7 +65,7 @@ export function reportDoc(db: Sqlite, team: TeamRow, month: MonthKey): ReportDoc
     ideas: (text?.ideas ?? []).map((i) => ({ title: i.title, content: i.content, adopted: adopted.has(i.id) })),
     review: rs.review ? {
       score: rs.review.score, feedback: rs.review.feedback, items: report ? itemScoresOf(db, team.id, report.id) ?? [] : [],
-      note: report ? scoreNote(db, team, report.id, rs.scoredRevision, sub?.revision ?? null) : '',
+      note: report ? scoredUnderNote(db, team, report.id, rs.scoredRevision, sub?.revision ?? null) : '',
     } : null,
   };
 }

@@ -35,18 +35,18 @@ const multiline = (t: string) => (t === '' ? html`<span class="muted">（空）<
 export function revisionDiff(base: ReportSubmission, last: ReportSubmission, baseNote: string): Html {
   const figures = figureChanges(base.figures, last.figures);
   const texts = textChanges(base.text, last.text);
-  return html`<section class="card" data-testid="revision-diff"><h3>第${last.revision}次提交与${baseNote}（第${base.revision}次）相比</h3>
+  return html`<div data-testid="revision-diff"><h3>第${last.revision}次提交与${baseNote}（第${base.revision}次）相比</h3>
 ${figures.length ? html`<div class="scroll"><table aria-label="变化的数据"><thead><tr><th>变化的数据</th><th class="num">第${base.revision}次</th><th class="num">第${last.revision}次</th></tr></thead><tbody>
 ${figures.map((c) => html`<tr><td>${c.label}</td><td class="num">${c.from}</td><td class="num">${c.to}</td></tr>`)}</tbody></table></div>` : html`<p class="muted">数据未变化。</p>`}
 ${texts.length ? html`<div class="scroll"><table aria-label="修改的文字"><thead><tr><th>修改的文字</th><th>第${base.revision}次</th><th>第${last.revision}次</th></tr></thead><tbody>
 ${texts.map((c) => html`<tr><td>${c.part}</td><td><del>${multiline(c.from)}</del></td><td><ins>${multiline(c.to)}</ins></td></tr>`)}</tbody></table></div>` : html`<p class="muted">文字内容未修改。</p>`}
-</section>`;
+</div>`;
 }
 
 /** Links to every revision; the one shown is not a link. */
 export function revisionLinks(subs: readonly ReportSubmission[], href: (revision: number) => string, shown: number, scored: number | null): Html {
   const revs = [...new Set(subs.map((s) => s.revision))];
-  return html`<nav class="actions" aria-label="提交版本" data-testid="revisions"><span>共提交 ${revs.length} 次：</span>${revs.map((r) => {
+  return html`<nav class="actions" aria-label="提交版本" data-testid="revisions"><span>各次提交：</span>${revs.map((r) => {
     const s = submissionOf(subs, r)!;
     const label = `第${r}次（${when(s.at)}）${r === scored ? ' · 已评分' : ''}`;
     return r === shown ? html`<b>${label}</b>` : html`<a href="${href(r)}">${label}</a>`;
