@@ -36,7 +36,7 @@ export function revisionDiff(base: ReportSubmission, last: ReportSubmission, bas
   const figures = figureChanges(base.figures, last.figures);
   const texts = textChanges(base.text, last.text);
   return html`<div data-testid="revision-diff"><h3>第${last.revision}次提交与${baseNote}（第${base.revision}次）相比</h3>
-${figures.length ? html`<div class="scroll"><table aria-label="变化的数据"><thead><tr><th>变化的数据</th><th class="num">第${base.revision}次</th><th class="num">第${last.revision}次</th></tr></thead><tbody>
+${figures.length ? html`<div class="scroll"><table class="compact" aria-label="变化的数据"><thead><tr><th>变化的数据</th><th class="num">第${base.revision}次</th><th class="num">第${last.revision}次</th></tr></thead><tbody>
 ${figures.map((c) => html`<tr><td>${c.label}</td><td class="num">${c.from}</td><td class="num">${c.to}</td></tr>`)}</tbody></table></div>` : html`<p class="muted">数据未变化。</p>`}
 ${texts.length ? html`<div class="scroll"><table aria-label="修改的文字"><thead><tr><th>修改的文字</th><th>第${base.revision}次</th><th>第${last.revision}次</th></tr></thead><tbody>
 ${texts.map((c) => html`<tr><td>${c.part}</td><td><del>${multiline(c.from)}</del></td><td><ins>${multiline(c.to)}</ins></td></tr>`)}</tbody></table></div>` : html`<p class="muted">文字内容未修改。</p>`}

@@ -21,7 +21,7 @@ th{background:var(--soft)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 .scroll table{min-width:560px}
-.scroll table.grid{min-width:0}
+.scroll table.grid,.scroll table.compact{min-width:0}
 .scroll td:first-child{white-space:nowrap}
 .grid{font-size:13px;width:auto}
 .grid th,.grid td{padding:2px 4px;text-align:center;min-width:24px}
