@@ -9,6 +9,7 @@ import type { MonthlyReport } from '../../src/domain/report';
 import { generateTeamData } from '../fixtures/generate';
 import { seedTeam } from '../../src/server/secretary/demo-data';
 import { reportState } from '../../src/server/secretary/report-state';
+import { scoreBreakdown } from '../../src/server/secretary/report-doc';
 import { DEFAULT_RUBRIC, scoredRubricOf } from '../../src/server/secretary/rubric';
 import { hashToken, newToken } from '../../src/server/crypto';
 import { createBranch, createSecretary, createTeam, type TeamRow } from '../../src/server/store';
@@ -130,6 +131,10 @@ describe('rubric versions (16.5)', () => {
     expect(resaved.status, await resaved.text()).toBe(303);
     expect((s.db.prepare('SELECT feedback FROM reviews WHERE report_id = ?').get(report.id) as { feedback: string }).feedback).toBe('补充意见：隐患按期销号。');
 
+    // What print, Word and the xlsx read: the score with the rubric it was made under.
+    const breakdown = scoreBreakdown(s.db, team, stored())!;
+    expect(breakdown.rubric!.find((i) => i.id === 'onTime')!.points).toBe(15);
+    expect(breakdown.items.find((i) => i.id === 'onTime')).toMatchObject({ points: 15, score: 15 });
     const print = await get(`/secretary/print?team=${team.id}&month=${report.month}`);
     expect(print).toContain('月汇报按时（15分）');
     expect(print).toContain('汇报质量（20分）');
