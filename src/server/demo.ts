@@ -50,7 +50,7 @@ export function fillDemo(dataDir: string, now = Date.now()): { username: string;
           const report = reportOfMonth(loadTeam(db, team.id), month);
           if (report) {
             const items = DEFAULT_RUBRIC.map((it) => ({ id: it.id, name: it.name, points: it.points, score: Math.round(it.points * (0.8 + i * 0.1)) }));
-            saveReview(db, team, report, secretaryId, { items, feedback: '日跟班扎实，周帮扶记录具体。下月注意隐患按期销号。', adopted: [report.ideas[0]!.id] }, now);
+            saveReview(db, team, report, secretaryId, { items, feedback: '日跟班扎实，周帮扶记录具体。下月注意隐患按期销号。', adopted: [report.ideas[0]!.id] }, now, DEFAULT_RUBRIC);
           }
         }
       });

@@ -1,6 +1,7 @@
 /**
- * Migrations 3–5 (records keyed by team; accounts and roles; hashed enrolment codes, archived
- * teams, audit rows without an account), kept apart from the first two only for file size.
+ * Migrations 3–6 (records keyed by team; accounts and roles; hashed enrolment codes, archived
+ * teams, audit rows without an account; scores with their revision and rubric), kept apart
+ * from the first two only for file size.
  * Listed by migrations.ts; the rules there (append-only, applied by set) hold here too.
  */
 import type Database from 'better-sqlite3';
@@ -137,6 +138,19 @@ ALTER TABLE teams ADD COLUMN archived_at INTEGER;
 CREATE INDEX audit_log_action ON audit_log(action, at);
 `,
     run: auditActorOptional,
+  },
+  {
+    version: 6,
+    name: 'scores keep the revision they were given to, its snapshot and the rubric they were made under',
+    // A revision submitted after the score makes the report 待复评 (report-state.ts); the scored
+    // submission is kept even if a later push loses it from the report's body; re-saving an old
+    // score is checked against the rubric it was made under, not the one edited since. NULL on
+    // rows saved before: derived from the item scores and the submission times instead.
+    sql: `
+ALTER TABLE review_items ADD COLUMN revision INTEGER;
+ALTER TABLE review_items ADD COLUMN submission TEXT;
+ALTER TABLE review_items ADD COLUMN rubric TEXT;
+`,
   },
 ];
 

@@ -93,19 +93,23 @@ describe('regressions', () => {
       for (const r of rows) for (const k of ['id', 'name', 'points', 'basis'] as const) p.append(k, r[k]);
       return fetch(`${s.url}/secretary/rubric`, { method: 'POST', body: p, headers: { cookie: secA.cookie }, redirect: 'manual' });
     };
-    const base = [{ id: 'daily', name: '日跟班', points: '30', basis: 'daily' }, { id: 'weekly', name: '周帮扶', points: '25', basis: 'weekly' },
+    // Each saved rubric totals 100 (required since issue 16.5): points move between rows, the ids are what is tested.
+    const base = [{ id: 'daily', name: '日跟班', points: '55', basis: 'daily' }, { id: 'weekly', name: '周帮扶', points: '25', basis: 'weekly' },
       { id: 'quality', name: '汇报质量', points: '20', basis: 'manual' }];
     expect((await save(base)).status).toBe(303);
     let rows = await rubricForm();
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    Object.assign(rows[0]!, { points: '45' });
     Object.assign(rows[3]!, { name: '新一', points: '5' });
     Object.assign(rows[4]!, { name: '新二', points: '5' });
     expect((await save(rows)).status).toBe(303);
     rows = await rubricForm();
     Object.assign(rows[0]!, { name: '', points: '' });
+    Object.assign(rows[1]!, { points: '70' });
     expect((await save(rows)).status).toBe(303);
     rows = await rubricForm();
     expect(new Set(rows.map((r) => r.id)).size, rows.map((r) => r.id).join(' ')).toBe(rows.length);
+    Object.assign(rows[0]!, { points: '65' });
     Object.assign(rows[4]!, { name: '新三', points: '5' });
     expect((await save(rows)).status).toBe(303);
     const items = getRubric(s.db, team.branch_id);

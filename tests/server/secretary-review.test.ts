@@ -106,13 +106,17 @@ describe('a revised report', () => {
 });
 
 describe('rubric', () => {
-  it('is editable, validated (total ≤ 100) and used for the next suggestion', async () => {
+  it('is editable, validated (total = 100) and used for the next suggestion', async () => {
     const bad = await post('/secretary/rubric', { id: ['a', 'b'], name: ['日跟班', '质量'], points: ['80', '30'], basis: ['daily', 'manual'] });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('各项分值合计不能超过100');
+    expect(await bad.text()).toContain('各项分值合计应为100分（现为110分）');
     const ok = await post('/secretary/rubric', { id: ['a', 'b', 'c'], name: ['日跟班', '质量', ''], points: ['60', '40', ''], basis: ['daily', 'manual', 'manual'] });
     expect(ok.status).toBe(303);
-    const page = await (await fetch(`${s.url}/secretary/report/${report.id}`, { headers: h })).text();
+    // This report was scored above: its score keeps the rubric it was made under (16.5); a new
+    // score, chosen with rubric=current, uses the edited one.
+    const kept = await (await fetch(`${s.url}/secretary/report/${report.id}`, { headers: h })).text();
+    expect(kept).toContain('name="item-onTime"');
+    const page = await (await fetch(`${s.url}/secretary/report/${report.id}?rubric=current`, { headers: h })).text();
     expect(page).toContain('name="item-a"');
     expect(page).not.toContain('name="item-onTime"');
   });

@@ -12,6 +12,7 @@ import type { Sqlite } from '../db';
 import { listDevices, type TeamRow } from '../store';
 import { chartSvg, lastMonths, type ChartPoint } from './chart';
 import { scoreHistory } from './rubric';
+import { scoreNote } from './report-state';
 import {
   DAY_STATE, NOT_DUE_LABEL, REPORT_STATE_LABEL, cachedFigures, loadTeam, teamSeq, monthRange, reportOfMonth, reportState, type DayState,
 } from './data';
@@ -113,7 +114,7 @@ export function reportBadge(r: ReportCell, teamId: string): Html {
   if (r.state === 'none' && (r.due === 'in-progress' || r.due === 'before-team' || r.due === 'future')) {
     return html`<span class="badge s-notdue">${NOT_DUE_LABEL[r.due]}</span>`;
   }
-  return html`<span class="badge s-${r.state}">${REPORT_STATE_LABEL[r.state]}</span>${r.score !== null ? html` ${r.score} 分` : ''}${r.id && r.state !== 'none' ? html` <a href="/secretary/report/${r.id}?team=${teamId}">查看</a>` : ''}`;
+  return html`<span class="badge s-${r.state}">${REPORT_STATE_LABEL[r.state]}</span>${scoreNote(r.state, r.score)}${r.id && r.state !== 'none' ? html` <a href="/secretary/report/${r.id}?team=${teamId}">查看</a>` : ''}`;
 }
 
 /** scale: the y scale shared by every card of the page (chartScale), so bars compare across teams. */

@@ -156,25 +156,13 @@ export function clearFigureCache(): void {
 
 export { DAY_STATE, type DayState } from './due-states';
 
-export type ReportState = 'none' | 'submitted' | 'scored';
-export const REPORT_STATE_LABEL: Record<ReportState, string> = { none: '未提交', submitted: '已提交', scored: '已评分' };
+// The report's status lives in report-state.ts; re-exported for the pages that read it from here.
+export { REPORT_STATE_LABEL, reportState, reviewOf, type ReportState, type ReviewRow } from './report-state';
 /** A report not submitted, as the due rule sees it: not yet due, or nothing owed (before the team). */
 export const NOT_DUE_LABEL = { 'in-progress': '未到期', 'before-team': '无需提交', future: '未到期' } as const;
 
-export interface ReviewRow { report_id: string; score: number | null; feedback: string; adopted_idea_ids: string; reviewed_at: number }
-
-export function reviewOf(db: Sqlite, teamId: string, reportId: string): ReviewRow | null {
-  return (db.prepare('SELECT report_id, score, feedback, adopted_idea_ids, reviewed_at FROM reviews WHERE team_id = ? AND report_id = ?').get(teamId, reportId) as ReviewRow | undefined) ?? null;
-}
-
 export function reportOfMonth(d: TeamRecords, month: MonthKey): MonthlyReport | null {
   return d.reports.filter((r) => !r.deleted && r.month === month).sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? null;
-}
-
-export function reportState(db: Sqlite, teamId: string, r: MonthlyReport | null): { state: ReportState; review: ReviewRow | null } {
-  if (!r || r.submissions.length === 0) return { state: 'none', review: null };
-  const review = reviewOf(db, teamId, r.id);
-  return { state: review && review.score !== null ? 'scored' : 'submitted', review };
 }
 
 export function workerName(d: TeamRecords, id: string): string {

@@ -37,6 +37,7 @@ export async function reportDocx(doc: ReportDoc): Promise<Buffer> {
     ...(doc.review ? [
       pairsTable([...doc.review.items.map((i): [string, string] => [`${i.name}（${i.points}分）`, String(i.score)]),
         ['合计得分', doc.review.score === null ? '—' : String(doc.review.score)]], ['考核项目', '得分']),
+      ...(doc.review.note ? [p(`${doc.review.note}。`, { size: 20 })] : []),
       p(`反馈意见：${doc.review.feedback || '—'}`),
     ] : [p('尚未评分。')]),
     new Paragraph({ spacing: { before: 720 }, children: [] }),

@@ -41,6 +41,7 @@ ${doc.ideas.length ? html`<ol>${doc.ideas.map((i) => html`<li>${i.title}${i.adop
 ${doc.review ? html`<table><thead><tr><th>考核项目</th><th class="num">得分</th></tr></thead><tbody>
 ${doc.review.items.map((i) => html`<tr><td>${i.name}（${i.points}分）</td><td class="num">${i.score}</td></tr>`)}
 <tr><th>合计得分</th><th class="num">${doc.review.score ?? '—'}</th></tr></tbody></table>
+${doc.review.note ? html`<p class="muted" data-testid="score-note">${doc.review.note}。</p>` : ''}
 <p>反馈意见：${doc.review.feedback || '—'}</p>` : html`<p>尚未评分。</p>`}
 <div class="sig"><div>小政委（签字）</div><div>党支部书记（签字）</div><div>日期</div></div>`;
 }

@@ -10,7 +10,8 @@ import { adoptedIds } from './ideas';
 import type { TeamRow } from '../store';
 import { cachedFigures, loadTeam, monthRange, reportOfMonth, reportState, REPORT_STATE_LABEL } from './data';
 import { FIGURE_COLUMNS } from './figures-table';
-import { itemScoresOf, type ItemScore } from './rubric';
+import { getRubric, itemScoresOf, rubricTotal, sameRubric, scoredRubricOf, type ItemScore, type RubricItem } from './rubric';
+import type { MonthlyReport } from '../../domain/report';
 
 export const DOC_TITLE = '班组小政委月度工作汇报';
 
@@ -25,7 +26,27 @@ export interface ReportDoc {
   figures: { label: string; value: number }[];
   parts: { heading: string; paragraphs: string[] }[];
   ideas: { title: string; content: string; adopted: boolean }[];
-  review: { score: number | null; feedback: string; items: ItemScore[] } | null;
+  /** `note`: which revision was scored and under which rubric (a score keeps the rubric it was made under). */
+  review: { score: number | null; feedback: string; items: ItemScore[]; note: string } | null;
+}
+
+/**
+ * A report's score as it was given: the item scores, the rubric they were made under, the revision
+ * scored and a line saying so. For print, Word and the xlsx (a score keeps its rubric: 16.5).
+ */
+export interface ScoreBreakdown { score: number | null; items: ItemScore[]; rubric: RubricItem[] | null; scoredRevision: number | null; note: string }
+
+export function scoreBreakdown(db: Sqlite, team: TeamRow, report: MonthlyReport | null): ScoreBreakdown | null {
+  const rs = reportState(db, team.id, report);
+  if (!report || !rs.review) return null;
+  const current = getRubric(db, team.branch_id);
+  const under = scoredRubricOf(db, team.id, report.id, current);
+  const latest = report.submissions.at(-1)?.revision ?? null;
+  const parts: string[] = [];
+  const scored = rs.scoredRevision;
+  if (scored !== null) parts.push(`评分针对第 ${scored} 次提交${latest !== null && latest > scored ? `，之后又提交了第 ${latest} 次，待复评` : ''}`);
+  if (under) parts.push(`按评分时的考核细则计分（满分 ${rubricTotal(under)} 分）${sameRubric(under, current) ? '' : '，考核细则之后已修改'}`);
+  return { score: rs.review.score, items: itemScoresOf(db, team.id, report.id) ?? [], rubric: under, scoredRevision: scored, note: parts.join('；') };
 }
 
 export function reportDoc(db: Sqlite, team: TeamRow, month: MonthKey): ReportDoc {
@@ -37,6 +58,7 @@ export function reportDoc(db: Sqlite, team: TeamRow, month: MonthKey): ReportDoc
   const text = sub?.text;
   const adopted = report ? adoptedIds(db, team.id, report.id) : new Set<string>();
   const fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' });
+  const breakdown = scoreBreakdown(db, team, report);
   return {
     title: DOC_TITLE,
     teamName: team.name,
@@ -53,6 +75,6 @@ export function reportDoc(db: Sqlite, team: TeamRow, month: MonthKey): ReportDoc
       { heading: '四、思想教育方式方法', paragraphs: [text.methods] },
     ] : [],
     ideas: (text?.ideas ?? []).map((i) => ({ title: i.title, content: i.content, adopted: adopted.has(i.id) })),
-    review: rs.review ? { score: rs.review.score, feedback: rs.review.feedback, items: report ? itemScoresOf(db, team.id, report.id) ?? [] : [] } : null,
+    review: rs.review ? { score: rs.review.score, feedback: rs.review.feedback, items: breakdown?.items ?? [], note: breakdown?.note ?? '' } : null,
   };
 }

@@ -5,7 +5,7 @@ import { monthLabel } from '../../domain/calendar';
 import { audit, currentBranch, reportTeam, teamFor, visibleTeams } from './access';
 import type { AuthDeps, SecEnv } from './auth';
 import { dayGrid, legend, monthNav, scoreTable, teamCard, teamMonth } from './dashboard';
-import { cachedFigures, loadTeam, monthRange, reviewOf, teamSeq } from './data';
+import { cachedFigures, loadTeam, monthRange, reportState, teamSeq } from './data';
 import { dayStates, dueTeam } from './due-states';
 import { sortLinker, sortParam, sortRows, todoItems, todoList } from './dashboard-todo';
 import { dueDaysTable, weekView } from './team-due';
@@ -13,9 +13,10 @@ import { canEdit, page, when } from './layout';
 import { dayQuery, monthParam, today, weekQuery } from './params';
 import { printView } from './print';
 import { reportDoc } from './report-doc';
-import { parseReview, readReviewForm, reviewPage, saveReview } from './review';
+import { parseReview, readReviewForm, revisionPage, reviewPage, saveReview } from './review';
+import { allSubmissions, submissionOf } from './revisions';
 import { takeDraft } from './drafts';
-import { getRubric, itemScoresOf, scoreHistory, suggest } from './rubric';
+import { getRubric, itemScoresOf, sameRubric, scoreHistory, scoredRubricOf, suggest } from './rubric';
 import { dayDetail, dutiesTable, hazardLedger, peopleLedger, reportsList, weeklySection } from './team';
 import { devicesSection } from './enrol';
 import { teamForm } from './routes-admin';
@@ -105,14 +106,25 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
     const r = row ? (JSON.parse(row.body) as MonthlyReport) : null;
     return r && !r.deleted && r.submissions.length > 0 ? r : null;
   };
-  const reviewArgs = (teamId: string, report: MonthlyReport) => {
+  /**
+   * The form's rubric: a saved score keeps the rubric it was made under (re-saving its feedback
+   * is checked against that one); `current` scores again under the rubric as edited since.
+   */
+  const reviewArgs = (teamId: string, report: MonthlyReport, useCurrent: boolean) => {
     const d = loadTeam(db, teamId, monthRange(report.month));
     const f = cachedFigures(db, teamId, report.month, d);
     const row = db.prepare('SELECT * FROM teams WHERE id = ?').get(teamId) as TeamRow;
     const states = dayStates(report.month, d, dueTeam(db, row, d), clock());
-    const rubric = getRubric(db, row.branch_id);
+    const current = getRubric(db, row.branch_id);
+    const scoredUnder = scoredRubricOf(db, teamId, report.id, current);
+    const rubric = scoredUnder && !useCurrent ? scoredUnder : current;
+    const choice = { scoredUnderOld: !!scoredUnder && !sameRubric(scoredUnder, current), usingCurrent: !!scoredUnder && useCurrent && !sameRubric(scoredUnder, current) };
     const suggested = Object.fromEntries(rubric.map((i) => [i.id, suggest(i, f, states, report)]));
-    return { review: reviewOf(db, teamId, report.id), rubric, suggested, savedItems: itemScoresOf(db, teamId, report.id), adopted: adoptedIds(db, teamId, report.id) };
+    const rs = reportState(db, teamId, report);
+    return {
+      review: rs.review, scoredRevision: rs.scoredRevision, subs: allSubmissions(db, teamId, report), rubric, choice, suggested,
+      savedItems: itemScoresOf(db, teamId, report.id), adopted: adoptedIds(db, teamId, report.id),
+    };
   };
 
   r.get('/report/:id', (c) => {
@@ -121,7 +133,13 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
     const report = team ? loadReport(team.id, c.req.param('id')) : null;
     if (!team || !report) return c.html(page('未找到', s, html`<h1>汇报不存在或尚未提交</h1><p><a href="/secretary/">返回总览</a></p>`), 404);
     audit(db, clock(), s.account, 'view_report', team.id, report.month);
-    const args = reviewArgs(team.id, report);
+    const args = reviewArgs(team.id, report, c.req.query('rubric') === 'current');
+    const rev = c.req.query('rev');
+    if (rev !== undefined && Number(rev) !== report.submissions.at(-1)!.revision) {
+      const shown = submissionOf(args.subs, Number(rev));
+      if (!shown) return c.html(page('未找到', s, html`<h1>没有第 ${rev} 次提交</h1><p><a href="/secretary/report/${report.id}?team=${team.id}">返回汇报</a></p>`), 404);
+      return c.html(page('历史版本', s, revisionPage(team, report, args.subs, shown, args.scoredRevision)));
+    }
     const draft = takeDraft(c, deps, s.account.id);
     const form = draft ? readReviewForm(draft, args.rubric) : undefined;
     return c.html(page('审阅评分', s, reviewPage({ s, team, report, ...args, saved: c.req.query('saved') === '1', ...(form ? { form, restored: true } : {}) })));
@@ -132,11 +150,12 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
     const team = reportTeam(db, s.account, c.req.param('id'), c.req.query('team'));
     const report = team ? loadReport(team.id, c.req.param('id')) : null;
     if (!team || !report) return c.html(page('未找到', s, html`<h1>汇报不存在或尚未提交</h1>`), 404);
-    const args = reviewArgs(team.id, report);
+    const body = await c.req.parseBody({ all: true });
+    const args = reviewArgs(team.id, report, body.rubric === 'current');
     const ideaIds = new Set(report.submissions.at(-1)!.text.ideas.map((i) => i.id));
-    const parsed = parseReview(await c.req.parseBody({ all: true }), args.rubric, ideaIds);
+    const parsed = parseReview(body, args.rubric, ideaIds);
     if (!parsed.ok) return c.html(page('审阅评分', s, reviewPage({ s, team, report, ...args, form: parsed.form, errors: parsed.errors })), 400);
-    const score = saveReview(db, team, report, s.account.id, parsed, clock());
+    const score = saveReview(db, team, report, s.account.id, parsed, clock(), args.rubric);
     audit(db, clock(), s.account, 'score_report', team.id, `${report.month} ${score}`);
     return c.redirect(`/secretary/report/${report.id}?team=${team.id}&saved=1`, 303);
   });

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { BranchRow } from '../store';
 import type { Session } from './auth';
 import { canEdit, csrf, errorBox, notice, type Html } from './layout';
-import { BASIS_LABEL, RubricSchema, type Basis, type RubricItem } from './rubric';
+import { BASIS_LABEL, RubricSchema, rubricTotal, type Basis, type RubricItem } from './rubric';
 
 const ROWS = 8;
 
@@ -21,10 +21,10 @@ export function rubricPage(s: Session, branch: BranchRow, items: RubricItem[], e
     return `item-${k}`;
   };
   const ids = rows.map((i) => (i && !seen.has(i.id) ? (seen.add(i.id), i.id) : freeId()));
-  const total = items.reduce((n, i) => n + (Number.isFinite(i.points) ? i.points : 0), 0);
+  const total = rubricTotal(items);
   return html`<h1>考核细则 · ${branch.name}</h1>
-${notice(saved ? '考核细则已保存，之后的评分按新细则建议分数。' : restored ? '已恢复登录过期前填写的内容，尚未保存：请核对后按「保存考核细则」。' : undefined)}${errorBox(errors)}
-<p class="muted">每项的得分在评分时按计分依据给出建议，书记可修改；月汇报得分为各项之和（满分合计不超过100）。当前合计 ${total} 分。</p>
+${notice(saved ? '考核细则已保存，之后的评分按新细则；已评分的汇报保留评分时的细则。' : restored ? '已恢复登录过期前填写的内容，尚未保存：请核对后按「保存考核细则」。' : undefined)}${errorBox(errors)}
+<p class="muted">每项的得分在评分时按计分依据给出建议，书记可修改；月汇报得分为各项之和，各项分值合计应为100分。当前合计 ${total} 分。修改后的细则用于之后的评分，已评分的汇报保留评分时的细则。</p>
 <form method="post" action="/secretary/rubric" class="stack">${csrf(s)}<input type="hidden" name="branch" value="${branch.id}">
 <fieldset class="plain" ${canEdit(s) ? '' : 'disabled'}><div class="scroll"><table><thead><tr><th>考核项目</th><th>分值</th><th>计分依据</th></tr></thead><tbody>
 ${rows.map((i, n) => html`<tr><td><input type="hidden" name="id" value="${ids[n]}"><input type="text" name="name" aria-label="第${n + 1}项名称" value="${i?.name ?? ''}" maxlength="20"></td>

@@ -23,6 +23,14 @@ export const DEFAULT_RUBRIC: RubricItem[] = [
   { id: 'quality', name: '汇报质量', points: 20, basis: 'manual' },
 ];
 
+export function rubricTotal(items: readonly { points: number }[]): number {
+  return items.reduce((s, i) => s + (Number.isFinite(i.points) ? i.points : 0), 0);
+}
+
+function duplicates(names: string[]): string[] {
+  return [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+}
+
 export const RubricSchema = v.pipe(
   v.array(v.object({
     id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,20}$/)),
@@ -32,7 +40,10 @@ export const RubricSchema = v.pipe(
   })),
   v.minLength(1, '至少保留一个考核项目'),
   v.maxLength(12, '考核项目不超过12项'),
-  v.check((items) => items.reduce((s, i) => s + i.points, 0) <= 100, '各项分值合计不能超过100'),
+  // The report's score is the sum of the items: out of 100 only if they add up to 100.
+  v.check((items) => rubricTotal(items) === 100, (issue) => `各项分值合计应为100分（现为${rubricTotal(issue.input as RubricItem[])}分）`),
+  v.check((items) => new Set(items.map((i) => i.name)).size === items.length,
+    (issue) => `考核项目名称重复：${duplicates((issue.input as RubricItem[]).map((i) => i.name)).map((n) => `「${n}」`).join('、')}，请改为不同的名称`),
   // Two items with one id would give the scoring form two fields of one name: it could never be saved.
   v.check((items) => new Set(items.map((i) => i.id)).size === items.length, '考核项目编号重复，已重新编号，请再保存一次'),
 );
@@ -72,6 +83,23 @@ export function suggest(item: RubricItem, f: MonthFigures, states: Map<string, D
 }
 
 export interface ItemScore { id: string; name: string; points: number; score: number }
+
+/**
+ * The rubric a saved score was made under (migration 6 stores it with the score); for a score
+ * saved before, rebuilt from its item scores, which kept each item's name and points. Null when
+ * the report has no saved item scores. Print, Word and xlsx show a score by this rubric.
+ */
+export function scoredRubricOf(db: Sqlite, teamId: string, reportId: string, current: readonly RubricItem[]): RubricItem[] | null {
+  const row = db.prepare('SELECT items, rubric FROM review_items WHERE team_id = ? AND report_id = ?').get(teamId, reportId) as { items: string; rubric: string | null } | undefined;
+  if (!row) return null;
+  if (row.rubric) return JSON.parse(row.rubric) as RubricItem[];
+  return (JSON.parse(row.items) as ItemScore[]).map((i) => ({ id: i.id, name: i.name, points: i.points, basis: current.find((c) => c.id === i.id)?.basis ?? 'manual' }));
+}
+
+/** Same items, names, points and bases, in the same order. */
+export function sameRubric(a: readonly RubricItem[], b: readonly RubricItem[]): boolean {
+  return a.length === b.length && a.every((x, i) => { const y = b[i]!; return x.id === y.id && x.name === y.name && x.points === y.points && x.basis === y.basis; });
+}
 
 export function itemScoresOf(db: Sqlite, teamId: string, reportId: string): ItemScore[] | null {
   const row = db.prepare('SELECT items FROM review_items WHERE team_id = ? AND report_id = ?').get(teamId, reportId) as { items: string } | undefined;

@@ -22,7 +22,7 @@ th{background:var(--soft)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 .scroll table{min-width:560px}
-.scroll table.grid{min-width:0}
+.scroll table.grid,.scroll table.compact{min-width:0}
 .scroll td:first-child{white-space:nowrap}
 .grid{font-size:13px;width:auto}
 .grid th,.grid td{padding:2px 4px;text-align:center;min-width:24px}
@@ -39,7 +39,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .legend span span{display:inline-block;min-width:24px;text-align:center;margin-right:4px}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;border:1px solid currentColor;font-size:14px;white-space:nowrap}
 .badge + a{margin-left:8px}
-.s-none{color:var(--red)}.s-notdue{color:#555}.s-submitted{color:var(--warn)}.s-scored{color:var(--ok)}
+.s-none{color:var(--red)}.s-notdue{color:#555}.s-submitted{color:var(--warn)}.s-scored{color:var(--ok)}.s-rereview{color:var(--warn);font-weight:bold}
 .stale{color:var(--red);font-weight:700}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 12px}

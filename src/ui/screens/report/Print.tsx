@@ -5,7 +5,7 @@ import type { MonthKey, Team } from '../../../domain/types';
 import { getReport, monthFigures } from '../../../db/reports';
 import { useLive } from '../../hooks';
 import { PrintFigures, PrintText } from './PrintParts';
-import { changedSinceSubmit, timeLabel } from './report-text';
+import { changedSinceSubmit, dataChanges, timeLabel } from './report-text';
 import './print.css';
 
 /**
@@ -25,8 +25,8 @@ export function ReportPrint({ team, month }: { team: Team; month: MonthKey }) {
         <a class="btn" href={`/report/${month}`}>‹ 返回</a>
         <button type="button" class="primary" onClick={() => window.print()}>打印 / 存为PDF</button>
       </div>
-      {sent && report && changedSinceSubmit(report) && (
-        <p class="hint no-print">提交后有未提交的修改；这里打印的是已提交的第{sent.revision}版。</p>
+      {sent && report && (changedSinceSubmit(report) || dataChanges(report, live).length > 0) && (
+        <p class="hint no-print">提交后内容或数据有变化，尚未重新提交；这里打印的是已提交的第{sent.revision}版。</p>
       )}
       <article class="sheet-a4">
         <h1>班组小政委月度工作汇报</h1>

@@ -1,9 +1,13 @@
 import { isRevised, latestSubmission, type MonthlyReport } from '../../../domain/report';
+import type { FigureChange } from '../../../domain/report-diff';
 import { reviewIsCurrent, STATUS_LABELS, statusOf, timeLabel } from './report-text';
 
-/** Where the report stands: draft, submitted (waiting to be sent), revised, reviewed. */
-export function StatusCard({ report, timeZone }: { report: MonthlyReport | undefined; timeZone: string }) {
-  const status = statusOf(report);
+/**
+ * Where the report stands: draft, submitted (waiting to be sent), edited, figures changed
+ * since submitting (with each changed figure, old → new), reviewed.
+ */
+export function StatusCard({ report, changes, timeZone }: { report: MonthlyReport | undefined; changes: FigureChange[]; timeZone: string }) {
+  const status = statusOf(report, changes.length > 0);
   const last = report && latestSubmission(report);
   return (
     <section class={`card status-${status}`} data-testid="report-status">
@@ -14,6 +18,17 @@ export function StatusCard({ report, timeZone }: { report: MonthlyReport | undef
       </div>
       {last && <p class="hint">最近提交：{timeLabel(last.at, timeZone)}{status === 'pending' && '，有信号时自动发送给党支部'}</p>}
       {status === 'edited' && <p class="hint">提交后又修改过：再次提交后作为第{(last?.revision ?? 0) + 1}版发送，党支部会看到“已修订”。</p>}
+      {changes.length > 0 && (
+        <div data-testid="data-changes">
+          <p class="hint">第{last?.revision}版提交后记录有变动，本月数据与提交时不同：</p>
+          <ul class="list">
+            {changes.map((c) => (
+              <li key={c.key} data-testid="data-change">{c.label}：{c.from} → <b>{c.to}</b> {c.unit}</li>
+            ))}
+          </ul>
+          <p class="hint">请重新提交，党支部才能看到新的数据。</p>
+        </div>
+      )}
       {report?.review && <Review report={report} />}
       {report && report.submissions.length > 1 && (
         <details data-testid="history">

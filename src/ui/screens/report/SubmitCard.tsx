@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { MonthlyReport, ReportIssue } from '../../../domain/report';
-import { changedSinceSubmit } from './report-text';
+import { changedSinceSubmit, statusOf } from './report-text';
 import type { ReportWriter } from './useReportWriter';
 
 /**
@@ -9,6 +9,8 @@ import type { ReportWriter } from './useReportWriter';
  */
 export function SubmitCard(props: {
   report: MonthlyReport | undefined;
+  /** The records give other figures than the last submission: resubmit without editing text. */
+  figuresChanged: boolean;
   submit: ReportWriter['submit'];
   /** Live issues once a submit was refused (they clear as the fields are filled). */
   issues: ReportIssue[];
@@ -18,7 +20,9 @@ export function SubmitCard(props: {
   const [done, setDone] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const count = props.report?.submissions.length ?? 0;
-  const needed = count === 0 || (props.report !== undefined && changedSinceSubmit(props.report));
+  const edited = props.report !== undefined && changedSinceSubmit(props.report);
+  const needed = count === 0 || edited || props.figuresChanged;
+  const status = statusOf(props.report, props.figuresChanged);
   const run = async () => {
     setBusy(true);
     const r = await props.submit();
@@ -35,9 +39,14 @@ export function SubmitCard(props: {
           <ul>{issues.map((i) => <li key={i.path + i.message} class="error">{i.message}</li>)}</ul>
         </div>
       )}
-      {done !== null && !needed && <p class="ok" role="status" data-testid="submitted-msg">✓ 第{done}版已提交（待发送），有信号时自动发送。</p>}
+      {/* Says what the status card says: 待发送 only while it is unsent. */}
+      {done !== null && !needed && (status === 'pending' || status === 'sent') && (
+        <p class="ok" role="status" data-testid="submitted-msg">
+          {status === 'pending' ? `✓ 第${done}版已提交（待发送），有信号时自动发送。` : `✓ 第${done}版已提交，已发送给党支部。`}
+        </p>
+      )}
       <button type="button" class="primary wide" disabled={busy || !needed} onClick={run}>
-        {count === 0 ? '提交月汇报' : needed ? `提交修订（第${count + 1}版）` : '已提交，修改后可再次提交'}
+        {count === 0 ? '提交月汇报' : edited ? `提交修订（第${count + 1}版）` : needed ? `重新提交（第${count + 1}版）` : '已提交，数据或内容有变化时可再次提交'}
       </button>
       <p class="hint">数据按提交时的记录生成快照；提交后仍可修改再提交，党支部会看到修订记录。</p>
     </section>

@@ -9,7 +9,7 @@ import { lazyScreen } from '../../lazy';
 import { NotDueNotice, ReportDueBanner } from './DueBanner';
 import { dueTeamOf, monthDue } from '../../../domain/due';
 import { Figures } from './Figures';
-import { EMPTY_TEXT } from './report-text';
+import { dataChanges, EMPTY_TEXT } from './report-text';
 import { StatusCard } from './StatusCard';
 import { SubmitCard } from './SubmitCard';
 import { useReportWriter } from './useReportWriter';
@@ -47,6 +47,7 @@ function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; c
   const issues = refused && !v.ok ? v.issues : [];
   const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
   const next = addMonths(month, 1);
+  const changes = dataChanges(report ?? undefined, figures);
   return (
     <main class="report">
       <div class="row" style={{ justifyContent: 'space-between', flexWrap: 'nowrap' }}>
@@ -61,10 +62,10 @@ function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; c
         <NotDueNotice first={due.firstDay} />
       ) : (
         <>
-          <StatusCard report={report ?? undefined} timeZone={team.timeZone} />
+          <StatusCard report={report ?? undefined} changes={changes} timeZone={team.timeZone} />
           <Figures figures={figures} />
           <WrittenParts text={report ?? EMPTY_TEXT} edit={edit} issues={byPath} />
-          <SubmitCard report={report ?? undefined} submit={submit} issues={issues} onRefused={() => setRefused(true)} />
+          <SubmitCard report={report ?? undefined} figuresChanged={changes.length > 0} submit={submit} issues={issues} onRefused={() => setRefused(true)} />
           <a class="btn wide" href={`/report/${month}/print`}>打印 / 存为PDF</a>
         </>
       )}

@@ -1,5 +1,7 @@
 /** Small pure helpers of the report screens (labels and comparisons, no storage). */
 import { latestSubmission, type MonthlyReport, type ReportText } from '../../../domain/report';
+import { figureChanges, type FigureChange } from '../../../domain/report-diff';
+import type { MonthFigures } from '../../../domain/report-figures';
 import { wallClock } from '../../../domain/zone';
 
 /** Text as a submission stores it (trimmed, blank priorities dropped), to compare with one. */
@@ -23,20 +25,35 @@ export function reviewIsCurrent(r: MonthlyReport): boolean {
   return !!r.review && !!last && (r.review.reviewedAt ?? 0) >= last.at;
 }
 
-export type StatusKey = 'draft' | 'pending' | 'sent' | 'edited' | 'reviewed';
+/**
+ * The figures the records give now against the last submission's snapshot: entries added or
+ * changed after submitting make the sent report stale, and it must be submitted again.
+ */
+export function dataChanges(r: MonthlyReport | undefined, now: MonthFigures | undefined): FigureChange[] {
+  const last = r && latestSubmission(r);
+  return last && now ? figureChanges(last.figures, now) : [];
+}
+
+export type StatusKey = 'draft' | 'pending' | 'sent' | 'edited' | 'stale' | 'reviewed';
 
 export const STATUS_LABELS: Record<StatusKey, string> = {
   draft: '草稿（未提交）',
   pending: '已提交（待发送）',
   sent: '已提交，已发送',
   edited: '有修改未提交',
+  stale: '数据已变化',
   reviewed: '已审阅',
 };
 
-/** dirty = 1 on a submitted, unchanged report means the sync engine has not sent it yet. */
-export function statusOf(r: MonthlyReport | undefined): StatusKey {
+/**
+ * One status, so the lines of the screen never contradict each other. dirty = 1 on a
+ * submitted, unchanged report means the sync engine has not sent it yet. `figuresChanged`:
+ * the records give other figures than the last submission (see dataChanges).
+ */
+export function statusOf(r: MonthlyReport | undefined, figuresChanged = false): StatusKey {
   if (!r || r.submissions.length === 0) return 'draft';
   if (changedSinceSubmit(r)) return 'edited';
+  if (figuresChanged) return 'stale';
   if (reviewIsCurrent(r)) return 'reviewed';
   return r.dirty === 1 ? 'pending' : 'sent';
 }
