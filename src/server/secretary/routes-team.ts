@@ -13,6 +13,7 @@ import { reportDoc } from './report-doc';
 import { parseReview, readReviewForm, reviewPage, saveReview } from './review';
 import { takeDraft } from './drafts';
 import { getRubric, itemScoresOf, scoreHistory, suggest } from './rubric';
+import { branchHazardLists } from './hazard-ledger';
 import { dayDetail, dutiesTable, hazardLedger, peopleLedger, reportsList, weeklySection } from './team';
 import { devicesSection } from './enrol';
 import { teamForm } from './routes-admin';
@@ -77,7 +78,7 @@ ${day ? dayDetail(d, day) : ''}
 <h2>日跟班</h2>${dutiesTable(d, month, team.id)}
 <h2>周帮扶</h2>${weeklySection(d, month)}
 <h2>人员台账</h2>${peopleLedger(d, month)}
-<h2>隐患台账</h2>${hazardLedger(d, month)}
+<h2>隐患台账</h2>${hazardLedger(d, month, branchHazardLists(db, team.branch_id), today(now))}
 <h2>月汇报</h2>${reportsList(db, team.id, d)}
 <h2>考核得分</h2>${scores.length ? html`<table><thead><tr><th>月份</th><th class="num">得分</th></tr></thead><tbody>${scores.map((x) => html`<tr><td>${x.month}</td><td class="num">${x.score}</td></tr>`)}</tbody></table>` : html`<p class="muted">尚无评分。</p>`}
 <h2>近6个月</h2><div class="card">${chartSvg(chart, `${team.name} 近6个月`)}</div>

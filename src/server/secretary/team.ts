@@ -72,15 +72,8 @@ ${rows.map((r) => html`<tr><td>${r.w.name}${r.w.partyMember ? '（党员）' : '
 </tbody></table></div>`;
 }
 
-export function hazardLedger(d: TeamRecords, month: MonthKey): Html {
-  const { from, to } = monthRange(month);
-  const rows = d.hazards.filter((h) => !h.deleted && h.foundDay <= to && (h.status === 'open' || (h.closedDay ?? '') >= from))
-    .sort((a, b) => a.foundDay.localeCompare(b.foundDay));
-  if (rows.length === 0) return html`<p class="muted">本月无隐患记录。</p>`;
-  return html`<div class="scroll"><table><thead><tr><th>发现日期</th><th>内容</th><th>责任人</th><th>期限</th><th>状态</th></tr></thead><tbody>
-${rows.map((h) => html`<tr><td>${h.foundDay}</td><td>${h.description}</td><td>${h.responsible}</td><td>${h.deadline ?? '—'}</td><td>${h.status === 'open' ? '未销号' : `已销号 ${h.closedDay ?? ''}`}</td></tr>`)}
-</tbody></table></div>`;
-}
+// The 隐患台账 (tombstones with reasons, overdue days, corrections) lives in its own file.
+export { hazardLedger } from './hazard-ledger';
 
 export function reportsList(db: Sqlite, teamId: string, d: TeamRecords): Html {
   const reports = d.reports.filter((r) => !r.deleted).sort((a, b) => b.month.localeCompare(a.month));
