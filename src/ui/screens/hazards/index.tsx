@@ -18,8 +18,9 @@ export function HazardsScreen({ team }: { team: Team }) {
   const today = localDay(Date.now(), team.timeZone);
   const all = useLive(() => listHazards(), []) ?? [];
   const lists = useLive(() => hazardLists(), []);
-  const [filter, setFilter] = useState<Filter>('open');
-  const [query, setQuery] = useState('');
+  // Opened from 搜索 (/hazards?q=…): the item may be closed, so every item is looked through.
+  const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
+  const [filter, setFilter] = useState<Filter>(query ? 'all' : 'open');
   const [draft, setDraft, discard] = useStoredDraft('hazard:ledger', EMPTY_HAZARD_DRAFT);
   const keep = (h: (typeof all)[number]) =>
     (filter === 'all' || (filter === 'overdue' ? isOverdue(h, today) : h.status === filter))
