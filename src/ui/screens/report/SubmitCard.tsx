@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { MonthlyReport, ReportIssue } from '../../../domain/report';
-import { changedSinceSubmit } from './report-text';
+import { changedSinceSubmit, statusOf } from './report-text';
 import type { ReportWriter } from './useReportWriter';
 
 /**
@@ -35,7 +35,8 @@ export function SubmitCard(props: {
           <ul>{issues.map((i) => <li key={i.path + i.message} class="error">{i.message}</li>)}</ul>
         </div>
       )}
-      {done !== null && !needed && <p class="ok" role="status" data-testid="submitted-msg">✓ 第{done}版已提交（待发送），有信号时自动发送。</p>}
+      {/* Follows the record: once sync has sent it, no stale 待发送 under 已提交，已发送 (issue 15.11). */}
+      {done !== null && !needed && <p class="ok" role="status" data-testid="submitted-msg">✓ 第{done}版已提交{statusOf(props.report) === 'pending' ? '（待发送），有信号时自动发送' : ''}。</p>}
       <button type="button" class="primary wide" disabled={busy || !needed} onClick={run}>
         {count === 0 ? '提交月汇报' : needed ? `提交修订（第${count + 1}版）` : '已提交，修改后可再次提交'}
       </button>
