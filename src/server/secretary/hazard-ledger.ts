@@ -21,11 +21,16 @@ export function branchHazardLists(db: Sqlite, branchId: string): HazardLists {
 const ACTION: Record<HazardEvent['action'], string> = { close: '销号', reopen: '重新打开', edit: '修改', delete: '删除', review: '复查' };
 const FIELD = { description: '内容', responsible: '责任人', deadline: '期限', category: '类别', severity: '等级' } as const;
 
-function historyText(h: Hazard): Html | string {
+function shown(lists: HazardLists, field: keyof typeof FIELD, value: string): string {
+  if (!value) return '无';
+  return field === 'category' ? labelOf(lists.categories, value) : field === 'severity' ? labelOf(lists.severities, value) : value;
+}
+
+function historyText(h: Hazard, lists: HazardLists): Html | string {
   const edits = h.history.filter((e) => e.action !== 'close' && e.action !== 'reopen');
   if (edits.length === 0) return '';
   return html`<details><summary>处理记录（${h.history.length}）</summary><ul>${h.history.map((e) => html`<li>${e.day} ${ACTION[e.action]}${e.note ? `：${e.note}` : ''}${
-    e.changes?.length ? `（${e.changes.map((c) => `${FIELD[c.field]} ${c.from || '无'} → ${c.to || '无'}`).join('；')}）` : ''}</li>`)}</ul></details>`;
+    e.changes?.length ? `（${e.changes.map((c) => `${FIELD[c.field]} ${shown(lists, c.field, c.from)} → ${shown(lists, c.field, c.to)}`).join('；')}）` : ''}</li>`)}</ul></details>`;
 }
 
 export function hazardLedger(d: TeamRecords, month: MonthKey, lists: HazardLists = DEFAULT_HAZARD_LISTS, today?: DayKey): Html {
@@ -39,7 +44,7 @@ export function hazardLedger(d: TeamRecords, month: MonthKey, lists: HazardLists
   const table = rows.length === 0 ? html`<p class="muted">本月无隐患记录。</p>` : html`<div class="scroll"><table><thead><tr><th>发现日期</th><th>内容</th><th>类别/等级</th><th>责任人</th><th>期限</th><th>状态</th></tr></thead><tbody>
 ${rows.map((h) => {
     const late = overdueDays(h, ref);
-    return html`<tr><td>${h.foundDay}</td><td>${h.description}${historyText(h)}</td><td>${kind(h) || '—'}</td><td>${h.responsible}</td><td>${h.deadline ?? '—'}${late > 0 ? html` <span class="badge s-overdue" style="color:#b00020;font-weight:600">超期 ${late} 天</span>` : ''}</td><td>${h.status === 'open' ? '未销号' : `已销号 ${h.closedDay ?? ''}`}</td></tr>`;
+    return html`<tr><td>${h.foundDay}</td><td>${h.description}${historyText(h, lists)}</td><td>${kind(h) || '—'}</td><td>${h.responsible}</td><td>${h.deadline ?? '—'}${late > 0 ? html` <span class="badge s-overdue" style="color:#b00020;font-weight:600">超期 ${late} 天</span>` : ''}</td><td>${h.status === 'open' ? '未销号' : `已销号 ${h.closedDay ?? ''}`}</td></tr>`;
   })}
 </tbody></table></div>`;
   if (withdrawn.length === 0) return table;
