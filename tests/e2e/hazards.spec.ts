@@ -5,6 +5,7 @@
  * rule and messages that follow the form.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { seedIndexedDb } from '../fixtures/report-data';
 import { enrolAndSendAll, firstTeamCode, launchPhone, setUpTeam, withServerDb } from './helpers';
 
 /** 10:00 on 2026-12-02 in the team's zone: 八点班 is the current shift. */
@@ -31,7 +32,10 @@ test('15.2: the report counts an open hazard\'s age to today, as the secretary\'
   await page.getByRole('button', { name: '+ 登记隐患/问题' }).click();
   await page.getByLabel('隐患或问题').fill('3号支架立柱漏液');
   await page.getByRole('button', { name: '登记隐患', exact: true }).click();
-  await expect(page.getByRole('link', { name: '到隐患台账销号 →' })).toBeVisible();
+  const toLedger = page.getByRole('link', { name: '到隐患台账销号 →' });
+  await expect(toLedger).toBeVisible();
+  const box = (await toLedger.boundingBox())!;
+  expect([box.width >= 44, box.height >= 44]).toEqual([true, true]); // issue 15.12: was 148×26
   await page.goto('/report');
   const oldest = page.getByTestId('figures').locator('li', { hasText: '3号支架立柱漏液' });
   await expect(oldest).toContainText('2026-12-01 发现 · 已 1 天');
@@ -92,7 +96,9 @@ test('15.4: a registered hazard can be corrected (history kept) and a mistaken o
   const fixed = page.getByTestId('hazard').filter({ hasText: '皮带机托辊异响' });
   await expect(fixed).toContainText('责任人 李四');
   await expect(fixed).toContainText('机电');
-  await fixed.getByText('处理记录（1）').click();
+  const expander = fixed.getByText('处理记录（1）');
+  expect((await expander.boundingBox())!.height).toBeGreaterThanOrEqual(44); // issue 15.12: was 26 px high
+  await expander.click();
   await expect(fixed).toContainText('修改');
   await expect(fixed).toContainText('内容 “皮带机托辊异向” → “皮带机托辊异响”');
 
@@ -156,5 +162,37 @@ test('15.11: once the report is sent, no 待发送 under 已提交，已发送',
   await expect(page.getByTestId('submitted-msg')).toBeVisible();
   await expect(page.getByTestId('status-label')).toHaveText('已提交，已发送', { timeout: 30_000 });
   await expect(page.getByTestId('submitted-msg')).toHaveText('✓ 第1版已提交。');
+  await close();
+});
+
+test('15.4: where the branch asks for 复查, 销号 waits for it; the branch lists are offered', async () => {
+  const { page, close } = await phoneAt(null);
+  // As the sync engine stores a pulled config entry.
+  await seedIndexedDb(page, { settings: [{ key: 'sync.config:hazardLists', value: { updatedAt: 1, value: {
+    reviewBeforeClose: true,
+    categories: [{ id: 'k1', name: '采掘', retired: false, order: 0 }, { id: 'k0', name: '已停用类别', retired: true, order: 1 }],
+    severities: [{ id: 'v1', name: 'C级', retired: false, order: 0 }, { id: 'v2', name: 'A级', retired: false, order: 1 }],
+  } } }] });
+  await page.goto('/hazards');
+  await page.getByRole('button', { name: '+ 登记隐患/问题' }).click();
+  await page.getByLabel('隐患或问题').fill('工作面端头支护不到位');
+  await expect(page.getByLabel('类别').locator('option')).toHaveText(['未选', '采掘']);
+  await page.getByLabel('类别').selectOption({ label: '采掘' });
+  await page.getByLabel('等级').selectOption({ label: 'A级' });
+  await page.getByRole('button', { name: '登记隐患', exact: true }).click();
+  const item = page.getByTestId('hazard');
+  await expect(item).toContainText('采掘 · A级');
+  await expect(item.getByRole('button', { name: '销号' })).toBeDisabled();
+  await expect(item).toContainText('本支部要求先复查合格再销号');
+  await item.getByRole('button', { name: '复查' }).click();
+  await item.getByLabel('说明').fill('王班长复查合格');
+  await item.getByRole('button', { name: '确认复查合格' }).click();
+  await expect(item).toContainText('已复查');
+  await item.getByRole('button', { name: '销号' }).click();
+  await item.getByRole('button', { name: '确认销号' }).click();
+  await page.getByRole('tab', { name: '全部' }).click();
+  await expect(item).toHaveAttribute('data-status', 'closed');
+  await item.getByText('处理记录（2）').click();
+  await expect(item.locator('li')).toHaveText([/复查：王班长复查合格/, /销号/]);
   await close();
 });
