@@ -18,6 +18,7 @@ import { takeDraft } from './drafts';
 import type { Session } from './auth';
 import { rubricPage, parseRubricForm } from './rubric-page';
 import { getRubric, setRubric } from './rubric';
+import { HAZARD_LIST_WHATS, hazardListBlocks, saveHazardLists } from './hazard-lists-config';
 
 /**
  * What the forms start from: the branch's config once it exists, before that the phone's
@@ -88,6 +89,12 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const what = str(form.what);
     const text = str(form.text).slice(0, 20_000);
     const b = team.branch_id;
+    if (HAZARD_LIST_WHATS.includes(what)) {
+      const saved = saveHazardLists(db, b, what, text, clock());
+      if (!saved.ok) return configPage(c, { what, text, errors: saved.errors }, 400);
+      audit(db, clock(), s.account, 'edit_config', team.id, saved.key);
+      return c.redirect(`/secretary/team/${team.id}/config?saved=${what}`, 303);
+    }
     const now = current(db, team);
     const used = usedIds(db, team);
     const result =
@@ -129,6 +136,7 @@ ${block('roster', '花名册', '一行一人：姓名 工种 党员（工种、�
 ${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点班 00:00-08:00」', shiftsText(cur.shifts), cur.shifts.filter((x) => x.retired).map((x) => x.name))}
 ${block('riskTypes', '不稳定不安全隐患类型（全支部）', '一行一个类型，按显示顺序', risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n'), risk.filter((x) => x.retired).map((x) => x.name))}
 ${block('checklist', '日跟班检查项（全支部）', '一行一项，按显示顺序', checklist.length ? namesText(checklist) : Object.values(SECTION_LABELS).join('\n'), checklist.filter((x) => x.retired).map((x) => x.name))}
+${hazardListBlocks(db, s, team.id, team.branch_id, block, canEdit(s))}
 <p><a href="/secretary/team/${team.id}">返回班组</a></p>`), status);
   }
 
@@ -146,4 +154,4 @@ function revokeConfirm(s: Session, team: TeamRow, d: DeviceRow) {
 }
 
 /** The forms of the config page; an error about another `what` (a forged form) is shown on top. */
-const CONFIG_KEYS = ['roster', 'shifts', 'riskTypes', 'checklist'];
+const CONFIG_KEYS = ['roster', 'shifts', 'riskTypes', 'checklist', ...HAZARD_LIST_WHATS];
