@@ -14,6 +14,7 @@ import { lighthouseScores } from './lighthouse';
 import { machine, printTable, unmeasured, type Figure } from './stats';
 import { endpointThroughput, monthPush, syncFaults } from './sync';
 import { branchExport, optionalFigures, shiftChangeLoad } from './optional';
+import { searchFigure } from './search';
 
 const quick = process.argv.includes('--quick');
 const figures: Figure[] = [];
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     await measure([['tick_commit_p95_ms', 'ms', 16, 'lower']], () => tickCommit(ctx, harness, quick ? 10 : 200));
     await measure([['tick_commit_p95_4x_ms', 'ms', 16, 'lower']], () => tickCommit(ctx, harness, quick ? 10 : 200, 4));
     figures.push(...(await optionalFigures({ ctx, harness, quick, history })));
+    await measure([['search_ms', 'ms', 100, 'lower']], () => searchFigure(ctx, history, quick));
     await ctx.close();
     await measure([['cold_start_chromium83_ms', 'ms', 1000, 'lower']], async () => coldStartChromium83(server.url, await buildHarness('chrome83'), history, quick ? 1 : 7));
     await measure(

@@ -1,5 +1,8 @@
-/** The 隐患/问题 ledger: add, 销号 (close), reopen; never deleted. */
-import { closeHazard, newHazard, reopenHazard, type HazardInput } from '../domain/hazard';
+/**
+ * The 隐患/问题 ledger: add, correct (edit, history kept), 复查, 销号 (close), reopen, and
+ * withdraw a mistaken entry with a reason (a tombstone the secretary still sees).
+ */
+import { closeHazard, editHazard, newHazard, reopenHazard, reviewHazard, withdrawHazard, type HazardInput } from '../domain/hazard';
 import type { DayKey, Hazard } from '../domain/types';
 import { newId, now } from './clock';
 import { withDb } from './connection';
@@ -30,6 +33,9 @@ async function change(id: string, fn: (h: Hazard) => Hazard): Promise<Hazard> {
 
 export const closeItem = (id: string, day: DayKey, note: string) => change(id, (h) => closeHazard(h, now(), day, note));
 export const reopenItem = (id: string, day: DayKey, note: string) => change(id, (h) => reopenHazard(h, now(), day, note));
+export const editItem = (id: string, day: DayKey, input: HazardInput) => change(id, (h) => editHazard(h, now(), day, input));
+export const reviewItem = (id: string, day: DayKey, note: string) => change(id, (h) => reviewHazard(h, now(), day, note));
+export const withdrawItem = (id: string, day: DayKey, reason: string) => change(id, (h) => withdrawHazard(h, now(), day, reason));
 
 export async function listHazards(): Promise<Hazard[]> {
   return (await withDb((db) => db.hazards.toArray())).filter(alive);

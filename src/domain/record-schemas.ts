@@ -102,7 +102,14 @@ const HazardSchema = v.looseObject({
   ...meta,
   dutyId: v.nullable(Ref), foundDay: Day, shiftName: Name, description: Text, responsible: Name,
   deadline: v.nullable(Day), status: v.picklist(['open', 'closed']), closedDay: v.nullable(Day), closeNote: Text,
-  history: list(v.looseObject({ at: Epoch, action: v.picklist(['close', 'reopen']), note: Text, day: Day })),
+  history: list(v.looseObject({
+    at: Epoch, action: v.picklist(['close', 'reopen', 'edit', 'delete', 'review']), note: Text, day: Day,
+    changes: v.optional(list(v.looseObject({
+      field: v.picklist(['description', 'responsible', 'deadline', 'category', 'severity']), from: Text, to: Text,
+    }), 10)),
+  })),
+  // Absent on records from before the branch lists and the withdraw reason.
+  category: v.optional(v.nullable(Ref)), severity: v.optional(v.nullable(Ref)), deleteReason: v.optional(Text),
 });
 
 const WeeklyScreeningSchema = v.looseObject({ ...meta, week: Week, noneAtRisk: v.boolean(), note: Text });

@@ -5,26 +5,23 @@
  * an item that was only closed in December.
  */
 import { isDayKey } from './calendar';
+import { dayIndex } from './hazard';
 import { count, type HazardFigures, type OpenHazardItem } from './report-figures-types';
 import type { DayKey, Hazard } from './types';
 
 /** How many of the oldest open items the report lists. */
 export const OLDEST_OPEN_LIMIT = 5;
 
-/** Days since 1970-01-01 of a 'yyyy-MM-dd' key: calendar arithmetic only, no clock, no zone. */
-function dayIndex(day: DayKey): number {
-  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
-}
-
 /**
  * The day the item was closed if it is closed at the end of `day`, else null.
  * Older records may carry status 'closed' without a close event: closedDay is used then.
  */
 export function closedAsOf(h: Hazard, day: DayKey): DayKey | null {
-  const hasClose = h.history.some((e) => e.action === 'close');
+  // Only close/reopen decide the state: edits, 复查 and the like come after them in the history.
+  const events = h.history.filter((e) => e.action === 'close' || e.action === 'reopen');
+  const hasClose = events.some((e) => e.action === 'close');
   if (!hasClose) return h.status === 'closed' && h.closedDay !== null && h.closedDay <= day ? h.closedDay : null;
-  const sorted = h.history
+  const sorted = events
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => e.day <= day)
     .sort((a, b) => a.e.day.localeCompare(b.e.day) || a.e.at - b.e.at || a.i - b.i);
@@ -52,6 +49,7 @@ export function hazardFigures(first: DayKey, last: DayKey, liveHazards: readonly
     description: h.description,
     responsible: h.responsible,
     deadline: h.deadline,
+    // At the month's end (the snapshot's day); screens show openAgeDays, counted to today.
     ageDays: end - dayIndex(h.foundDay),
   }));
   return {

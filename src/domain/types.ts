@@ -103,11 +103,17 @@ export interface DailyDuty extends RecordMeta {
   hazardsNone: boolean; // 无隐患 (hazards found are Hazard records with dutyId)
 }
 
+/** Fields of a hazard the instructor can correct after registering it. */
+export type HazardField = 'description' | 'responsible' | 'deadline' | 'category' | 'severity';
+export interface HazardChange { field: HazardField; from: string; to: string }
+
 export interface HazardEvent {
   at: number; // epoch ms
-  action: 'close' | 'reopen';
+  /** edit: a correction (changes lists old → new); delete: a mistaken entry withdrawn; review: 复查 passed. */
+  action: 'close' | 'reopen' | 'edit' | 'delete' | 'review';
   note: string;
   day: DayKey;
+  changes?: HazardChange[];
 }
 
 /** 隐患/问题: an open item in the ledger until closed (销号); never silently dropped. */
@@ -122,6 +128,11 @@ export interface Hazard extends RecordMeta {
   closedDay: DayKey | null;
   closeNote: string;
   history: HazardEvent[];
+  /** Ids from the branch's lists (hazard-lists.ts); absent on records made before the lists. */
+  category?: string | null;
+  severity?: string | null;
+  /** Why a mistaken entry was withdrawn (deleted: true): the secretary sees it. */
+  deleteReason?: string;
 }
 
 /** Key/value settings of the phone (not synced). */

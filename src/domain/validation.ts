@@ -103,6 +103,9 @@ const HazardSchema = v.object({
     v.transform((s) => s?.trim() || null),
     v.nullable(v.pipe(v.string(), v.check(isDayKey, '整改期限不是有效日期'))),
   ),
+  // Ids from the branch's lists; the form offers only listed ones.
+  category: v.optional(v.nullable(v.pipe(v.string('类别应为文字'), v.maxLength(64, '类别编号过长')))),
+  severity: v.optional(v.nullable(v.pipe(v.string('等级应为文字'), v.maxLength(64, '等级编号过长')))),
 });
 
 export function validateShifts(shifts: ShiftDef[]): Result<ShiftDef[]> {
@@ -160,8 +163,16 @@ export function parseRosterPaste(text: string, existing: ExistingWorker[]): Rost
   return { workers, errors };
 }
 
+/**
+ * With `foundDay`, a deadline before the day the hazard was found is refused: it would be
+ * overdue the moment it is registered (issue 15.11). The same day is allowed (整改 on the shift).
+ */
 export function validateHazardInput(input: {
-  description: string; responsible: string; deadline?: DayKey | null;
-}): Result<HazardInput> {
-  return run(HazardSchema, input);
+  description: string; responsible: string; deadline?: DayKey | null; category?: string | null; severity?: string | null;
+}, foundDay?: DayKey): Result<HazardInput> {
+  const r = run(HazardSchema, input);
+  if (r.ok && foundDay && r.value.deadline !== null && r.value.deadline < foundDay) {
+    return { ok: false, errors: [{ path: 'deadline', message: `整改期限不能早于发现日期（${foundDay}）` }] };
+  }
+  return r;
 }

@@ -28,13 +28,14 @@ const SyncBar = lazyScreen(() => import('./sync/SyncBar').then((m) => m.SyncBar)
 const SyncScreen = lazyScreen(() => import('./screens/sync').then((m) => m.SyncScreen));
 const HelpScreen = lazyScreen(() => import('./screens/help').then((m) => m.HelpScreen));
 const ReportScreen = lazyScreen(() => import('./screens/report').then((m) => m.ReportScreen));
+const SearchScreen = lazyScreen(() => import('./screens/search').then((m) => m.SearchScreen));
 
 const NAV: [string, string, string, string[]][] = [
   ['/', '☀', '日跟班', ['/shift/']],
   ['/week', '♥', '周帮扶', ['/week/', '/people', '/person']],
   ['/report', '✎', '月汇报', ['/report/']],
   ['/hazards', '⚠', '隐患', []],
-  ['/more', '☰', '我的', ['/history', '/settings', '/sync', '/enrol', '/help']],
+  ['/more', '☰', '我的', ['/history', '/settings', '/sync', '/enrol', '/help', '/search']],
 ];
 
 export function App() {
@@ -107,6 +108,7 @@ function Route({ team, path }: { team: Team; path: string }) {
   if (path === '/settings') return <SettingsScreen team={team} />;
   if (path === '/more') return <MoreScreen />;
   if (path === '/help') return <HelpScreen />;
+  if (path === '/search') return <SearchScreen team={team} />;
   if (path === '/sync' || path === '/enrol') return <SyncScreen team={team} />;
   if (path === '/week') return <WeekScreen team={team} />;
   if ((m = match('/week/:week', path))) return <WeekScreen team={team} week={m.week!} />;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { shiftRecords } from '../../bench/load';
 import { addMonths, monthKey } from '../../src/domain/calendar';
 import { newDuty } from '../../src/domain/checklist';
-import { closeHazard, newHazard, reopenHazard } from '../../src/domain/hazard';
+import { closeHazard, editHazard, newHazard, reopenHazard, reviewHazard, withdrawHazard } from '../../src/domain/hazard';
 import { uuidv7 } from '../../src/domain/ids';
 import { RECORD_SCHEMAS, validateRecordBody, WIRE_LIST_MAX, WIRE_TEXT_MAX } from '../../src/domain/record-schemas';
 import { applyReview, editReport, newIdea, newReport, submitReport, type MonthlyReport } from '../../src/domain/report';
@@ -128,6 +128,20 @@ describe('record body schemas refuse what would break the pages, precisely', () 
   it('a duty without districtMeeting (the bug the property test found)', () => {
     const { districtMeeting: _m, ...body } = d;
     expect(refused('duties', body)).toMatchObject({ path: 'districtMeeting', expected: 'Object', message: 'duties.districtMeeting: missing, expected Object' });
+  });
+
+  it('hazards: corrections, 复查, withdrawals and the branch lists pass; a bad change or reason is refused', () => {
+    const h = newHazard({ id: 'h9', createdAt: 1 }, { day: '2026-11-01', shiftName: '八点班', dutyId: null }, { description: '漏液', responsible: '', deadline: null, category: 'hc-1', severity: 'hs-2' });
+    const edited = editHazard(h, 2, '2026-11-02', { description: '立柱漏液', responsible: '张三', deadline: '2026-11-05', category: 'hc-2', severity: 'hs-2' });
+    const reviewed = reviewHazard(edited, 3, '2026-11-03', '复查合格');
+    expectValid('hazards', [h, edited, reviewed, closeHazard(reviewed, 4, '2026-11-04', ''), withdrawHazard(edited, 5, '2026-11-02', '误登记')]);
+    // A record from before the lists (no category, severity, reason) still passes.
+    const { category: _c, severity: _s, ...old } = wire(h);
+    expect(validateRecordBody('hazards', old)).toEqual({ ok: true });
+    expect(refused('hazards', { ...wire(edited), history: [{ ...edited.history[0]!, changes: [{ field: 'status', from: 'open', to: 'closed' }] }] }).path).toBe('history.0.changes.0.field');
+    expect(refused('hazards', { ...wire(h), history: [{ at: 1, action: 'erase', note: '', day: '2026-11-01' }] }).path).toBe('history.0.action');
+    expect(refused('hazards', { ...wire(h), deleted: true, deleteReason: 7 }).path).toBe('deleteReason');
+    expect(refused('hazards', { ...wire(h), category: 'c'.repeat(65) }).path).toBe('category');
   });
 
   it('a wrong enum value, nested', () => {

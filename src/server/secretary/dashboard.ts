@@ -7,6 +7,7 @@
 import { html } from 'hono/html';
 import { addMonths, monthDays } from '../../domain/calendar';
 import { countStates, type DueCounts, type DueState, type DueTeam } from '../../domain/due';
+import { openAgeDays } from '../../domain/hazard';
 import type { DayKey, MonthKey, WeekKey } from '../../domain/types';
 import type { Sqlite } from '../db';
 import { listDevices, type TeamRow } from '../store';
@@ -45,10 +46,6 @@ export interface TeamMonth {
   chart: ChartPoint[];
 }
 
-function daysBetween(a: DayKey, b: DayKey): number {
-  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
-}
-
 export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: DayKey, nowMs: number): TeamMonth {
   const months = lastMonths(month);
   const data = loadTeam(db, team.id, { from: monthRange(months[0]!).from, to: monthRange(month).to });
@@ -59,7 +56,6 @@ export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: Day
   const prev = reportOfMonth(data, addMonths(month, -1));
   const ps = reportState(db, team.id, prev);
   const end = monthRange(month).to;
-  const ref = today < end ? today : end;
   const oldest = f.hazards.oldestOpen[0];
   const due = dueTeam(db, team, data);
   const states = dayStates(month, data, due, nowMs);
@@ -76,7 +72,7 @@ export function teamMonth(db: Sqlite, team: TeamRow, month: MonthKey, today: Day
     report: { state: rs.state, score: rs.review?.score ?? null, id: report?.id ?? null, due: reportDue(due, month, nowMs, rs.state !== 'none') },
     prevReport: { state: ps.state, score: ps.review?.score ?? null, id: prev?.id ?? null, due: reportDue(due, addMonths(month, -1), nowMs, ps.state !== 'none') },
     openHazards: f.hazards.openAtEnd.value,
-    oldestOpenDays: oldest ? daysBetween(oldest.foundDay, ref) : null,
+    oldestOpenDays: oldest ? openAgeDays(oldest.foundDay, end, today) : null,
     devices: listDevices(db, team.id).map((d) => ({ name: d.name || '未命名设备', lastSeen: d.last_seen_at, revoked: d.revoked_at !== null })),
     chart: months.map((m) => {
       const mf = cachedFigures(db, team.id, m, data, seq);

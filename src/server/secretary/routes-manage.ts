@@ -24,6 +24,7 @@ import { branchRota, rotaKey } from './due-states';
 import { effectiveRota } from '../../domain/rota';
 import { parseRota } from '../../domain/rota-schema';
 import { today } from './params';
+import { HAZARD_LIST_WHATS, hazardListBlocks, saveHazardLists } from './hazard-lists-config';
 
 /**
  * What the forms start from: the branch's config once it exists, before that the phone's
@@ -94,6 +95,12 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const what = str(form.what);
     const text = str(form.text).slice(0, 20_000);
     const b = team.branch_id;
+    if (HAZARD_LIST_WHATS.includes(what)) {
+      const saved = saveHazardLists(db, b, what, text, clock());
+      if (!saved.ok) return configPage(c, { what, text, errors: saved.errors }, 400);
+      audit(db, clock(), s.account, 'edit_config', team.id, saved.key);
+      return c.redirect(`/secretary/team/${team.id}/config?saved=${what}`, 303);
+    }
     const now = current(db, team);
     if (what === 'rota') {
       const rt = rotaTeam(db, team);
@@ -156,6 +163,7 @@ ${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点�
 <details><summary>当前隐患类型</summary><pre class="plain">${risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n')}</pre></details>
 <details><summary>当前日跟班检查项</summary><pre class="plain">${checklist.length ? namesText(checklist) : Object.values(SECTION_LABELS).join('\n')}</pre></details>
 ${rotaBlock(s, team.id, rotaTeam(db, team), effectiveRota(parseRota(loadTeam(db, team.id, { from: '9999-12-31', to: '9999-12-31' }).team?.rota), branchRota(db, team.id)), today(clock()), bad?.what === 'rota' ? bad.errors : [])}
+${hazardListBlocks(db, s, team.id, team.branch_id, block, canEdit(s))}
 <p><a href="/secretary/team/${team.id}">返回班组</a></p>`), status);
   }
 
@@ -173,7 +181,7 @@ function revokeConfirm(s: Session, team: TeamRow, d: DeviceRow) {
 }
 
 /** The forms of the config page; an error about another `what` (a forged form) is shown on top. */
-const CONFIG_KEYS = ['roster', 'shifts', 'rota'];
+const CONFIG_KEYS = ['roster', 'shifts', 'rota', ...HAZARD_LIST_WHATS];
 
 /** Excel 花名册: read on the server (roster-import.ts) into the same preview as typed text. */
 function importForm(s: Session, team: TeamRow) {

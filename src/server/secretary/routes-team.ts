@@ -17,6 +17,7 @@ import { parseReview, readReviewForm, revisionPage, reviewPage, saveReview } fro
 import { allSubmissions, submissionOf } from './revisions';
 import { takeDraft } from './drafts';
 import { getRubric, itemScoresOf, sameRubric, scoreHistory, scoredRubricOf, suggest } from './rubric';
+import { branchHazardLists } from './hazard-ledger';
 import { dayDetail, dutiesTable, hazardLedger, peopleLedger, reportsList, weeklySection } from './team';
 import { devicesSection } from './enrol';
 import { teamForm } from './routes-admin';
@@ -93,7 +94,7 @@ ${weekView(db, team, d, month, week, now)}
 <h3>全部日跟班记录</h3>${dutiesTable(d, month, team.id)}
 <h2>周帮扶</h2>${weeklySection(d, month)}
 <h2>人员台账</h2><p class="actions noprint"><a class="button secondary" href="/secretary/team/${team.id}/hardships?month=${month}">困难职工台账</a> <a class="button secondary" href="/secretary/team/${team.id}/pairs?month=${month}">1+X 结对</a></p>${peopleLedger(d, month, team.id)}
-<h2>隐患台账</h2>${hazardLedger(d, month, today(now))}
+<h2>隐患台账</h2>${hazardLedger(d, month, branchHazardLists(db, team.branch_id), today(now))}
 <h2>月汇报</h2>${reportsList(db, team.id, d)}
 <h2>考核得分</h2>${scores.length ? html`<table><thead><tr><th>月份</th><th class="num">得分</th></tr></thead><tbody>${scores.map((x) => html`<tr><td>${x.month}</td><td class="num">${x.score}</td></tr>`)}</tbody></table>` : html`<p class="muted">尚无评分。</p>`}
 <h2>近6个月</h2><div class="card">${chartSvg(chart, `${team.name} 近6个月`)}</div>

@@ -12,7 +12,6 @@ import { HELP_RESULT_LABELS, WEEK_STATUS_LABELS, weekStatus } from '../../domain
 import { REPORT_STATE_LABEL, monthRange, reportState, workerName, type TeamRecords } from './data';
 import type { Sqlite } from '../db';
 import type { Html } from './layout';
-import { overdueMark } from './views-branch';
 
 export function dutiesTable(d: TeamRecords, month: MonthKey, teamId: string): Html {
   const { from, to } = monthRange(month);
@@ -73,15 +72,8 @@ ${rows.map((r) => html`<tr><td>${teamId ? html`<a href="/secretary/team/${teamId
 </tbody></table></div>`;
 }
 
-export function hazardLedger(d: TeamRecords, month: MonthKey, today?: DayKey): Html {
-  const { from, to } = monthRange(month);
-  const rows = d.hazards.filter((h) => !h.deleted && h.foundDay <= to && (h.status === 'open' || (h.closedDay ?? '') >= from))
-    .sort((a, b) => a.foundDay.localeCompare(b.foundDay));
-  if (rows.length === 0) return html`<p class="muted">本月无隐患记录。</p>`;
-  return html`<div class="scroll"><table><thead><tr><th>发现日期</th><th>内容</th><th>责任人</th><th>期限</th><th>状态</th></tr></thead><tbody>
-${rows.map((h) => html`<tr><td>${h.foundDay}</td><td>${h.description}</td><td>${h.responsible}</td><td>${h.deadline ?? '—'}</td><td>${h.status === 'open' ? '未销号' : `已销号 ${h.closedDay ?? ''}`}${today ? overdueMark(h, today) : ''}</td></tr>`)}
-</tbody></table></div>`;
-}
+// The 隐患台账 (tombstones with reasons, overdue days, corrections) lives in its own file.
+export { hazardLedger } from './hazard-ledger';
 
 export function reportsList(db: Sqlite, teamId: string, d: TeamRecords): Html {
   const reports = d.reports.filter((r) => !r.deleted).sort((a, b) => b.month.localeCompare(a.month));

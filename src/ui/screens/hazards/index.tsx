@@ -1,86 +1,59 @@
 import { useState } from 'preact/hooks';
 import { localDay } from '../../../domain/calendar';
 import { isOverdue, sortLedger } from '../../../domain/hazard';
-import type { Hazard, Team } from '../../../domain/types';
-import { addHazard, closeItem, listHazards, reopenItem } from '../../../db/hazards';
+import { matchesQuery } from '../../../domain/search';
+import type { Team } from '../../../domain/types';
+import { hazardLists } from '../../../db/hazard-lists';
+import { addHazard, listHazards } from '../../../db/hazards';
+import { useStoredDraft } from '../../draft';
 import { save, useLive } from '../../hooks';
-import { HazardForm } from './HazardForm';
+import { HazardCard } from './HazardCard';
+import { EMPTY_HAZARD_DRAFT, HazardForm } from './HazardForm';
 
-type Filter = 'open' | 'closed' | 'all';
-const FILTERS: [Filter, string][] = [['open', '未销号'], ['closed', '已销号'], ['all', '全部']];
+type Filter = 'open' | 'overdue' | 'closed' | 'all';
+const FILTERS: [Filter, string][] = [['open', '未销号'], ['overdue', '超期'], ['closed', '已销号'], ['all', '全部']];
 
-/** 隐患/问题台账: open items of every shift, 销号 with a note, reopen; closed ones stay findable. */
+/** 隐患/问题台账: open items of every shift, 销号 with a note, reopen, correct; closed ones stay findable. */
 export function HazardsScreen({ team }: { team: Team }) {
   const today = localDay(Date.now(), team.timeZone);
   const all = useLive(() => listHazards(), []) ?? [];
-  const [filter, setFilter] = useState<Filter>('open');
-  const [adding, setAdding] = useState(false);
-  const shown = sortLedger(all.filter((h) => filter === 'all' || h.status === filter), today);
+  const lists = useLive(() => hazardLists(), []);
+  // Opened from 搜索 (/hazards?q=…): the item may be closed, so every item is looked through.
+  const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
+  const [filter, setFilter] = useState<Filter>(query ? 'all' : 'open');
+  const [draft, setDraft, discard] = useStoredDraft('hazard:ledger', EMPTY_HAZARD_DRAFT);
+  const keep = (h: (typeof all)[number]) =>
+    (filter === 'all' || (filter === 'overdue' ? isOverdue(h, today) : h.status === filter))
+    && matchesQuery([h.description, h.responsible, h.closeNote], query);
+  const shown = sortLedger(all.filter(keep), today);
   const openCount = all.filter((h) => h.status === 'open').length;
+  const overdueCount = all.filter((h) => isOverdue(h, today)).length;
   return (
     <main>
       <h1 style={{ margin: '8px 0' }}>隐患/问题台账</h1>
       <div class="row" role="tablist">
         {FILTERS.map(([k, label]) => (
           <button type="button" role="tab" key={k} aria-selected={filter === k} class={filter === k ? 'primary' : ''} onClick={() => setFilter(k)}>
-            {label}{k === 'open' ? `（${openCount}）` : ''}
+            {label}{k === 'open' ? `（${openCount}）` : k === 'overdue' ? `（${overdueCount}）` : ''}
           </button>
         ))}
       </div>
-      <button type="button" class="wide" style={{ margin: '8px 0' }} onClick={() => setAdding(!adding)}>+ 登记隐患/问题</button>
-      {adding && (
+      <input type="search" class="hz-search" aria-label="在台账中查找" placeholder="查找：内容、责任人" value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)} />
+      <button type="button" class="wide" style={{ margin: '8px 0' }} disabled={!draft}
+        onClick={() => draft && setDraft({ ...draft, open: !draft.open })}>+ 登记隐患/问题</button>
+      {draft?.open && (
         <div class="card">
-          <HazardForm onAdd={async (input) => {
-            const ok = !!(await save(() => addHazard({ day: today, shiftName: '', dutyId: null }, input)));
-            if (ok) setAdding(false);
-            return ok;
-          }} />
+          <HazardForm draft={draft} onChange={setDraft} foundDay={today} lists={lists} onCancel={discard}
+            onSubmit={async (input) => {
+              const ok = !!(await save(() => addHazard({ day: today, shiftName: '', dutyId: null }, input)));
+              if (ok) discard();
+              return ok;
+            }} />
         </div>
       )}
-      {shown.length === 0 && <p class="muted">{filter === 'open' ? '没有未销号的隐患。' : '暂无记录。'}</p>}
-      {shown.map((h) => <HazardCard key={h.id} h={h} today={today} />)}
+      {shown.length === 0 && <p class="muted">{query ? '没有找到匹配的隐患。' : filter === 'open' ? '没有未销号的隐患。' : '暂无记录。'}</p>}
+      {shown.map((h) => <HazardCard key={h.id} h={h} today={today} lists={lists} />)}
     </main>
-  );
-}
-
-function HazardCard({ h, today }: { h: Hazard; today: string }) {
-  const [note, setNote] = useState('');
-  const [acting, setActing] = useState(false);
-  const overdue = isOverdue(h, today);
-  const act = async () => {
-    const r = await save(() => (h.status === 'open' ? closeItem(h.id, today, note) : reopenItem(h.id, today, note)));
-    if (r) { setNote(''); setActing(false); }
-  };
-  return (
-    <article class="card" data-testid="hazard" data-status={h.status}>
-      <div class="row">
-        <span class="badge">{h.status === 'open' ? '○ 未销号' : '● 已销号'}</span>
-        {overdue && <span class="badge error">⚠ 已超期</span>}
-      </div>
-      <p style={{ margin: '6px 0' }}>{h.description}</p>
-      <p class="hint">
-        {h.foundDay} {h.shiftName} 发现
-        {h.responsible && ` · 责任人 ${h.responsible}`}
-        {h.deadline && ` · 期限 ${h.deadline}`}
-        {h.closedDay && ` · ${h.closedDay} 销号${h.closeNote ? `：${h.closeNote}` : ''}`}
-      </p>
-      {h.history.length > 0 && (
-        <details><summary>处理记录（{h.history.length}）</summary>
-          <ul>{h.history.map((e) => <li key={e.at}>{e.day} {e.action === 'close' ? '销号' : '重新打开'}{e.note && `：${e.note}`}</li>)}</ul>
-        </details>
-      )}
-      {acting ? (
-        <div class="stack">
-          <input aria-label="说明" placeholder={h.status === 'open' ? '整改验收情况' : '重新打开的原因'} value={note} maxLength={100}
-            onInput={(e) => setNote(e.currentTarget.value)} />
-          <div class="row">
-            <button type="button" class="primary" onClick={act}>{h.status === 'open' ? '确认销号' : '确认重新打开'}</button>
-            <button type="button" onClick={() => setActing(false)}>取消</button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" onClick={() => setActing(true)}>{h.status === 'open' ? '销号' : '重新打开'}</button>
-      )}
-    </article>
   );
 }

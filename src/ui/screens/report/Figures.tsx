@@ -1,5 +1,8 @@
 import { useState } from 'preact/hooks';
+import { monthDays } from '../../../domain/calendar';
+import { openAgeDays } from '../../../domain/hazard';
 import type { MonthFigures } from '../../../domain/report-figures';
+import type { DayKey } from '../../../domain/types';
 import { figureGroups, type FigureRow } from './figure-rows';
 import { SourceSheet } from './SourceSheet';
 
@@ -7,9 +10,13 @@ import { SourceSheet } from './SourceSheet';
  * The month's figures, computed from the records (never typed). Each number is a button:
  * tapping it lists the records it was counted from.
  */
-export function Figures({ figures, title = '本月数据' }: { figures: MonthFigures; title?: string }) {
+export function Figures({ figures, title = '本月数据', today }: { figures: MonthFigures; title?: string; today?: DayKey }) {
   const [open, setOpen] = useState<FigureRow | null>(null);
   const hazards = figures.hazards.oldestOpen;
+  const days = monthDays(figures.month);
+  const last = days[days.length - 1] ?? figures.month;
+  // Counted to today like the secretary's dashboard (ageDays of the figures is the month's end).
+  const age = (foundDay: DayKey, ageDays: number) => (today ? openAgeDays(foundDay, last, today) : ageDays);
   return (
     <section class="card" data-testid="figures">
       <h2>{title}</h2>
@@ -31,7 +38,7 @@ export function Figures({ figures, title = '本月数据' }: { figures: MonthFig
           <h3>最早的未销号隐患</h3>
           <ul class="list">
             {hazards.map((h) => (
-              <li key={h.id}>{h.description}<br /><span class="hint">{h.foundDay} 发现 · 已 {h.ageDays} 天{h.responsible && ` · ${h.responsible}`}</span></li>
+              <li key={h.id}>{h.description}<br /><span class="hint">{h.foundDay} 发现 · 已 {age(h.foundDay, h.ageDays)} 天{h.responsible && ` · ${h.responsible}`}</span></li>
             ))}
           </ul>
         </div>

@@ -63,7 +63,7 @@ function ReportEditor({ team, month, current }: { team: Team; month: MonthKey; c
       ) : (
         <>
           <StatusCard report={report ?? undefined} changes={changes} timeZone={team.timeZone} />
-          <Figures figures={figures} />
+          <Figures figures={figures} today={localDay(Date.now(), team.timeZone)} />
           <WrittenParts text={report ?? EMPTY_TEXT} edit={edit} issues={byPath} />
           <SubmitCard report={report ?? undefined} figuresChanged={changes.length > 0} submit={submit} issues={issues} onRefused={() => setRefused(true)} />
           <a class="btn wide" href={`/report/${month}/print`}>打印 / 存为PDF</a>

@@ -67,7 +67,7 @@ export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day
           <WeakSection {...props} />
           <TalksSection {...props} />
           <OrganisationSection {...props} />
-          <HazardSection {...props} ensure={ensure} />
+          <HazardSection {...props} ensure={ensure} day={day} draftKey={`${day}/${shiftId}`} />
         </>
       )}
     </main>
