@@ -18,7 +18,7 @@ export const ACTIONS: Record<string, string> = {
   password_reset: '重置密码', sessions_ended: '结束登录', merge_workers: '合并人员', retire_worker: '停用人员',
 };
 
-const CONFIG_LABELS: Record<string, string> = { roster: '花名册', shifts: '班次', riskTypes: '隐患类型（全支部）', checklist: '日跟班检查项（全支部）' };
+const CONFIG_LABELS: Record<string, string> = { roster: '花名册', shifts: '班次', riskTypes: '帮扶类型（全支部）', checklist: '日跟班检查项（全支部）' };
 
 export const DEFAULT_RETENTION_DAYS = 3 * 365;
 

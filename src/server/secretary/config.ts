@@ -80,7 +80,7 @@ export function parseShifts(text: string, old: ShiftItem[], used: ReadonlySet<st
   return errors.length ? { ok: false, errors } : { ok: true, items: merge(old, fresh, used, CONFIG_LIMITS.shiftName) };
 }
 
-/** 隐患类型 / 日跟班检查项: one name a line, order as listed. */
+/** 帮扶类型 / 日跟班检查项: one name a line, order as listed. */
 export function parseNames(text: string, old: NamedItem[], what: string, max: number = RISK_TYPE_NAME_MAX, used: ReadonlySet<string> = new Set()): Parsed<NamedItem> {
   const errors: string[] = [];
   const fresh: Omit<NamedItem, 'id' | 'retired'>[] = [];

@@ -93,7 +93,7 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const result =
       what === 'roster' ? parseRoster(text, now.roster, used.roster)
       : what === 'shifts' ? parseShifts(text, now.shifts, used.shifts)
-      : what === 'riskTypes' ? parseNames(text, now.riskTypes, '隐患类型', CONFIG_LIMITS.riskTypeName, used.riskTypes)
+      : what === 'riskTypes' ? parseNames(text, now.riskTypes, '帮扶类型', CONFIG_LIMITS.riskTypeName, used.riskTypes)
       : what === 'checklist' ? parseNames(text, now.checklist, '检查项', CONFIG_LIMITS.checklistName, used.checklist)
       : { ok: false as const, errors: ['未知的配置项'] };
     if (!result.ok) return configPage(c, { what, text, errors: result.errors }, 400);
@@ -127,7 +127,7 @@ ${notice(saved ? '已保存，手机下次同步时生效。' : undefined)}${bad
 <p><a href="/secretary/team/${team.id}/people">人员合并与停用</a></p>
 ${block('roster', '花名册', '一行一人：姓名 工种 党员（工种、党员可省略）', rosterText(cur.roster), cur.roster.filter((x) => x.retired).map((x) => x.name))}
 ${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点班 00:00-08:00」', shiftsText(cur.shifts), cur.shifts.filter((x) => x.retired).map((x) => x.name))}
-${block('riskTypes', '不稳定不安全隐患类型（全支部）', '一行一个类型，按显示顺序', risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n'), risk.filter((x) => x.retired).map((x) => x.name))}
+${block('riskTypes', '帮扶类型 · 不稳定不安全因素（全支部）', '一行一个类型，按显示顺序', risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n'), risk.filter((x) => x.retired).map((x) => x.name))}
 ${block('checklist', '日跟班检查项（全支部）', '一行一项，按显示顺序', checklist.length ? namesText(checklist) : Object.values(SECTION_LABELS).join('\n'), checklist.filter((x) => x.retired).map((x) => x.name))}
 <p><a href="/secretary/team/${team.id}">返回班组</a></p>`), status);
   }

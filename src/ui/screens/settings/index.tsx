@@ -42,7 +42,7 @@ export function SettingsScreen({ team }: { team: Team }) {
         <RosterEditor />
       </section>
       <section class="card">
-        <h2>不稳定不安全隐患类型（周帮扶）</h2>
+        <h2>帮扶类型 · 不稳定不安全因素（周帮扶）</h2>
         <RiskTypesEditor />
       </section>
       <RetentionSetting />

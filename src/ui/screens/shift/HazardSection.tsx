@@ -15,7 +15,7 @@ export function HazardSection({ duty, edit, ensure }: SectionProps & { ensure: (
     <Section title="隐患/问题" done={!!duty && sectionDone(duty, 'hazards', items.length)} id="sec-hazards">
       <div class="row">
         <button type="button" class={duty?.hazardsNone ? 'on' : ''} aria-pressed={Boolean(duty?.hazardsNone)} disabled={items.length > 0}
-          onClick={() => edit((d) => ({ ...d, hazardsNone: !d.hazardsNone }))}>无隐患</button>
+          onClick={() => edit((d) => ({ ...d, hazardsNone: !d.hazardsNone }), duty?.hazardsNone ? '已取消「无隐患」' : undefined)}>无隐患</button>
         <button type="button" onClick={() => setAdding(!adding)}>+ 登记隐患/问题</button>
       </div>
       {adding && (
@@ -37,7 +37,7 @@ export function HazardSection({ duty, edit, ensure }: SectionProps & { ensure: (
           </li>
         ))}
       </ul>
-      {items.length > 0 && <a href="/hazards">到隐患台账销号 →</a>}
+      {items.length > 0 && <a class="btn" href="/hazards">到隐患台账销号 →</a>}
     </Section>
   );
 }
