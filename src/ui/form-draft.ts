@@ -36,15 +36,18 @@ export function clearDraft(key: string): void {
   }
 }
 
-/** Like useState, but kept as a draft under `key` until clear() (after save or cancel). */
-export function useDraft<T>(key: string, initial: T): [T, (v: T) => void, () => void] {
-  const [value, setValue] = useState<T>(() => read(key, initial));
+/**
+ * Like useState, but kept as a draft under `key` until clear() (after save or cancel).
+ * A null key keeps nothing (a form used where no draft belongs).
+ */
+export function useDraft<T>(key: string | null, initial: T): [T, (v: T) => void, () => void] {
+  const [value, setValue] = useState<T>(() => (key === null ? initial : read(key, initial)));
   const set = (v: T) => {
     setValue(v);
-    write(key, v);
+    if (key !== null) write(key, v);
   };
   const clear = () => {
-    clearDraft(key);
+    if (key !== null) clearDraft(key);
     setValue(initial);
   };
   return [value, set, clear];

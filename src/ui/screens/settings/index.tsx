@@ -34,7 +34,7 @@ export function SettingsScreen({ team }: { team: Team }) {
       </section>
       <section class="card">
         <h2>班组信息</h2>
-        <TeamForm team={team} submitLabel="保存班组信息" onSubmit={async (t) => { setSaved(!!(await save(() => saveTeam(t)))); }} />
+        <TeamForm team={team} draftKey="settings" submitLabel="保存班组信息" onSubmit={async (t) => { setSaved(!!(await save(() => saveTeam(t)))); }} />
         {saved && <p class="ok" role="status">✓ 已保存</p>}
       </section>
       <section class="card">
