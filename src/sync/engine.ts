@@ -84,20 +84,16 @@ export class SyncEngine {
 
   constructor(private readonly d: EngineDeps) {
     this.pace = new RetryPace(d.now, d.random);
-    this.http = {
-      ...d,
-      fetch: async (url, init) => {
-        const res = await d.fetch(url, init);
-        if (this.linkDown) {
-          this.linkDown = false;
-          this.pace.regained();
-        }
-        return res;
-      },
-    };
+    this.http = { ...d, fetch: async (url, init) => this.answered(await d.fetch(url, init)) };
   }
 
-  /** Connectivity is probably back (online, foreground): forget the grown delay, retry soon and often. */
+  /** Any answer after a run that reached nothing: the link is back. */
+  private answered(res: Response): Response {
+    if (this.linkDown) this.regained();
+    return res;
+  }
+
+  /** Connectivity is probably back (online, foreground, an answer): forget the grown delay, retry soon and often. */
   private regained(): void {
     this.linkDown = false;
     this.pace.regained();

@@ -3,7 +3,8 @@
  * toggle, so the bounce would undo the tap it doubled (完成安全确认 → off again, silently).
  * One capture listener on the window drops a second click on the same button within
  * BOUNCE_MS, before any handler sees it. Buttons meant for quick repeats (the PIN keypad,
- * ‹ › steppers) opt out with data-repeat.
+ * ‹ › steppers, 立即发送 whose runs are single-flight anyway) opt out with data-repeat. Typing
+ * between two taps makes the second deliberate (a form re-submitted after a correction).
  */
 export const BOUNCE_MS = 400;
 
@@ -14,7 +15,10 @@ export function installTapGuard(target: EventTarget = window): () => void {
   const onClick = (e: Event) => {
     const from = e.target as Element | null;
     const el = from && typeof from.closest === 'function' ? from.closest(GUARDED) : null;
-    if (!el || el.hasAttribute('data-repeat')) return;
+    if (!el || el.hasAttribute('data-repeat')) {
+      last = null; // a tap elsewhere in between: the next one is deliberate
+      return;
+    }
     const at = e.timeStamp || Date.now();
     if (last && last.el === el && at - last.at >= 0 && at - last.at < BOUNCE_MS) {
       e.stopImmediatePropagation();
@@ -23,6 +27,13 @@ export function installTapGuard(target: EventTarget = window): () => void {
     }
     last = { el, at };
   };
+  const onInput = () => {
+    last = null;
+  };
   target.addEventListener('click', onClick, true);
-  return () => target.removeEventListener('click', onClick, true);
+  target.addEventListener('input', onInput, true);
+  return () => {
+    target.removeEventListener('click', onClick, true);
+    target.removeEventListener('input', onInput, true);
+  };
 }
