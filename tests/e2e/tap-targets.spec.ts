@@ -108,6 +108,19 @@ test('every interactive element on every phone screen is at least 44×44 px at 3
   await expect(page.locator('summary')).not.toHaveCount(0);
   for (const s of await page.locator('summary').all()) await s.click();
   await measure('/hazards (expanded)');
+  // The people forms open (hardship, 1+X), and the undo toast.
+  await page.goto('/people');
+  await page.getByRole('button', { name: '+ 登记困难帮扶' }).click();
+  await page.getByRole('button', { name: '+ 新建结对' }).click();
+  await measure('/people (forms open)');
+  await page.getByTestId('hardship-form').getByRole('button', { name: '取消' }).click();
+  await page.getByTestId('pair-form').getByRole('button', { name: '取消' }).click();
+  await page.goto('/');
+  await page.getByRole('button', { name: '完成安全确认' }).click();
+  await page.waitForTimeout(500); // a deliberate second tap, not a bounce (tap-guard.ts)
+  await page.getByRole('button', { name: /已完成安全确认/ }).click();
+  await expect(page.getByTestId('undo-toast')).toBeVisible();
+  await measure('shift: undo toast');
   await page.goto('/people');
   await page.getByRole('link', { name: /张三/ }).first().click();
   await expect(page).toHaveURL(/\/person\//);
