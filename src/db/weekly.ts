@@ -32,7 +32,8 @@ export async function changeRecord<T extends RecordMeta>(table: WeeklyTable, id:
 }
 
 /**
- * Seeds the default types the first time this phone has none at all (tombstones count, so
+ * Seeds the default types the first time this phone has none at all — when the user acts (the
+ * first help record, opening 管理类型), never on a visit (tombstones count, so
  * deleting every type never brings the defaults back). Known race: two phones of one team
  * that both seed before syncing end up with two sets of equal names; the branch retires one.
  */
@@ -117,6 +118,8 @@ export async function helpRecordsOfWeeks(weeks: WeekKey[]): Promise<HelpRecord[]
  * screening, so a stale "nobody at risk" is cleared in the same transaction.
  */
 async function addOnce(draft: HelpRecord): Promise<HelpRecord> {
+  // The first help record is when the team starts using 帮扶类型: the defaults are seeded then, not on a visit.
+  await ensureRiskTypes();
   return withDb((db) =>
     db.transaction('rw', db.helpRecords, db.weeklyScreenings, async () => {
       const rows = (await db.helpRecords.where('week').equals(draft.week).toArray()) as unknown as HelpRecord[];

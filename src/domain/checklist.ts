@@ -2,7 +2,7 @@
  * The 日跟班 checklist: what a shift's duties are, their zh-CN labels, and when each
  * counts as done. An explicit "nothing to report" (全员到岗, 无薄弱人员, 无隐患) is done.
  */
-import type { DailyDuty, DayKey, RecordMeta, WeakAction, WeakReason } from './types';
+import type { DailyDuty, DayKey, RecordMeta, ShiftGuest, WeakAction, WeakReason } from './types';
 import { recordMeta } from './weekly-meta';
 
 export const WEAK_REASONS: Record<WeakReason, string> = {
@@ -20,9 +20,35 @@ export const WEAK_ACTIONS: Record<WeakAction, string> = {
   talk: '谈心',
   changePost: '调整岗位',
   rest: '安排休息',
+  stopWork: '停止下井/劝返',
   reportUp: '上报区队',
   other: '其他',
 };
+
+/** Measures that keep a screened worker off this shift: 实到 does not count them. */
+export const OFF_SHIFT_ACTIONS: readonly WeakAction[] = ['rest', 'stopWork'];
+
+export interface Attendance {
+  /** 应到: the roster's count when the record was made, plus this shift's guests. */
+  expected: number;
+  /** 实到: 应到 less the absent and those sent to rest or kept from going down. */
+  present: number;
+  absentees: string[];
+  /** Present at the meeting but off the shift (安排休息, 停止下井/劝返), not already absent. */
+  sentOff: string[];
+  guests: ShiftGuest[];
+}
+
+/** 应到/实到 of one shift; `rosterSize` stands in while the record has no 应到 yet. */
+export function attendance(d: DailyDuty | undefined, rosterSize: number): Attendance {
+  const absentees = d?.rollCall.absentees ?? [];
+  const guests = d?.rollCall.guests ?? [];
+  const sentOff = (d?.weak.entries ?? [])
+    .filter((e) => e.actions.some((a) => OFF_SHIFT_ACTIONS.includes(a)) && !absentees.includes(e.workerId))
+    .map((e) => e.workerId);
+  const expected = (d?.rollCall.expected ?? rosterSize) + guests.length;
+  return { expected, present: Math.max(0, expected - absentees.length - sentOff.length), absentees, sentOff, guests };
+}
 
 export type SectionKey =
   | 'districtMeeting' | 'rollCall' | 'documents' | 'lesson' | 'safety'

@@ -13,7 +13,7 @@ export const CONFIG_LIMITS = {
   workerPost: 20,
   /** 班次 name (零点班, 八点班 …). */
   shiftName: 10,
-  /** 不稳定不安全隐患类型 name. */
+  /** 帮扶类型 (不稳定不安全因素) name. */
   riskTypeName: 20,
   /** 日跟班检查项 name. */
   checklistName: 30,

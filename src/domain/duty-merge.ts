@@ -26,6 +26,13 @@ function weakEntries(a: readonly WeakWorkerScreening[], b: readonly WeakWorkerSc
   return out;
 }
 
+/** 临时人员 added on either phone (by id); no key at all when neither had any (old records stay as they were). */
+function guests(base: DailyDuty, other: DailyDuty): Pick<DailyDuty['rollCall'], 'guests'> {
+  const all = [...(base.rollCall.guests ?? []), ...(other.rollCall.guests ?? [])];
+  if (!base.rollCall.guests && !other.rollCall.guests) return {};
+  return { guests: all.filter((g, i) => all.findIndex((x) => x.id === g.id) === i) };
+}
+
 /** `base`'s identity and meta with both versions' ticks. */
 export function mergeDuties(base: DailyDuty, other: DailyDuty): DailyDuty {
   const weak = weakEntries(base.weak.entries, other.weak.entries);
@@ -39,6 +46,7 @@ export function mergeDuties(base: DailyDuty, other: DailyDuty): DailyDuty {
       expected: base.rollCall.expected ?? other.rollCall.expected,
       absentees: union(base.rollCall.absentees, other.rollCall.absentees),
       confirmed: base.rollCall.confirmed || other.rollCall.confirmed,
+      ...guests(base, other),
     },
     documents: { items: documents, none: documents.length === 0 && (base.documents.none || other.documents.none) },
     lessonTopic: text(base.lessonTopic, other.lessonTopic),

@@ -25,7 +25,9 @@ export const GLOSSARY = {
   Hazard: '隐患 / 问题',
   close: '销号',
   reopen: '重新打开',
-  riskType: '不稳定不安全隐患类型',
+  // The seed: 按照党支部对职工不稳定不安全隐患划分的类型. Shown as 帮扶类型 / 不稳定不安全因素,
+  // never 隐患类型: 隐患 alone is a Hazard (safety hazard ledger).
+  riskType: '帮扶类型 (不稳定不安全因素)',
   pairing: '1+X 结对帮扶',
   hardship: '困难职工台账',
   goldenIdea: '金点子',

@@ -73,6 +73,8 @@ const RiskTypeSchema = v.looseObject({
   ...meta, name: str(CONFIG_LIMITS.riskTypeName), retired: v.boolean(), order: v.pipe(v.number(), v.finite('a finite number')),
 });
 
+/** 临时/借调人员 of one shift (the form allows 20). */
+export const GUESTS_MAX = 50;
 const reasons = Object.keys(WEAK_REASONS) as WeakReason[];
 const actions = Object.keys(WEAK_ACTIONS) as WeakAction[];
 
@@ -83,6 +85,7 @@ const DutySchema = v.looseObject({
   rollCall: v.looseObject({
     expected: v.nullable(v.pipe(v.number(), v.integer('an integer'), v.minValue(0))),
     absentees: list(Ref), confirmed: v.boolean(),
+    guests: v.optional(list(v.looseObject({ id: Ref, name: str(CONFIG_LIMITS.workerName), post: str(CONFIG_LIMITS.workerPost) }), GUESTS_MAX)),
   }),
   documents: v.looseObject({ items: list(Text), none: v.boolean() }),
   lessonTopic: Text,
@@ -150,7 +153,11 @@ const FiguresSchema = v.looseObject({
     byShift: list(v.looseObject({ shiftId: Ref, shiftName: Name, followed: Count }), WIRE_LIST_MAX),
     districtMeetingsAttended: Count, preShiftMeetings: Count,
     documents: list(DayItem, FIG_LIST), lessons: list(DayItem, FIG_LIST),
-    weak: v.looseObject({ entries: Count, people: People, byReason: byKey(reasons, Count), byAction: byKey(actions, Count) }),
+    // Reports made before 停止下井/劝返 existed have no stopWork count: accepted, read as zero.
+    weak: v.looseObject({
+      entries: Count, people: People, byReason: byKey(reasons, Count),
+      byAction: v.looseObject({ ...byKey(actions.filter((a) => a !== 'stopWork'), Count).entries, stopWork: v.optional(Count, { value: 0, sources: [] }) }),
+    }),
     talks: v.looseObject({ count: Count, people: People }),
   }),
   weekly: v.looseObject({

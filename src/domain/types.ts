@@ -66,7 +66,15 @@ export interface Worker extends RecordMeta {
 /** 薄弱人员排查 reasons and actions: stable codes, zh-CN labels in checklist.ts. */
 export type WeakReason =
   | 'fatigue' | 'unwell' | 'upset' | 'family' | 'drinking' | 'newWorker' | 'violations' | 'other';
-export type WeakAction = 'talk' | 'changePost' | 'rest' | 'reportUp' | 'other';
+/** stopWork = 停止下井/劝返: the worker does not go down this shift (like rest, off 实到). */
+export type WeakAction = 'talk' | 'changePost' | 'rest' | 'stopWork' | 'reportUp' | 'other';
+
+/** A temporary or borrowed worker on one shift only (临时/借调): never added to the roster. */
+export interface ShiftGuest {
+  id: string;
+  name: string;
+  post: string;
+}
 
 export interface WeakWorkerScreening {
   workerId: string;
@@ -90,8 +98,9 @@ export interface DailyDuty extends RecordMeta {
   districtMeeting: { attended: Answer; note: string }; // 区队早会
   rollCall: {
     expected: number | null; // 应到
-    absentees: string[]; // worker ids; 实到 = expected - absentees
+    absentees: string[]; // worker ids; 实到: attendance() in checklist.ts
     confirmed: boolean; // 全员到岗 or absentees picked
+    guests?: ShiftGuest[]; // 临时/借调人员 on this shift; absent in records from before issue 15
   };
   documents: { items: string[]; none: boolean }; // 上级文件传达
   lessonTopic: string; // 班前教育60秒

@@ -14,7 +14,7 @@ export const TEXT_MAX = 200;
 export const WEEKLY_MESSAGES = {
   textTooLong: `内容请控制在${TEXT_MAX}字以内，敏感信息少写`,
   resultMissing: '请选择帮扶结果',
-  riskTypeMissing: '请至少选择一种隐患类型',
+  riskTypeMissing: '请至少选择一种帮扶类型',
   workerMissing: '请选择职工',
   amountInvalid: '帮扶金金额必须是不小于0的数字',
   kindMissing: '请填写困难类型',

@@ -7,6 +7,8 @@
  *
  * Triggers: start(), `online`, visibilitychange → visible, syncNow() (立即发送), and a
  * retry with exponential backoff + jitter while something failed and the page is open.
+ * Signs of a link coming back (start, `online`, visible, any answer after a run that reached
+ * nothing) reset the backoff and retry every 1–2 s for a minute (RetryPace, backoff.ts).
  * Runs are single-flight: a trigger during a run asks for one more run after it.
  * Safety at any cut: the server's upsert is idempotent, `dirty` is cleared only for
  * acknowledged revisions, and a pull's data and cursor are stored together (with the
@@ -17,7 +19,7 @@ import {
   type OutboxSummary, type PullResponse, type PushResponse, type RejectedEntry, type Rejection, type SyncRecord,
   type SyncState,
 } from '../domain/sync-protocol';
-import { backoffDelay } from './backoff';
+import { RetryPace } from './backoff';
 import { enrolDevice, type EnrolResult } from './enrol';
 import { encodeBody, errorOf, readJson, request, StopRun, type SyncOutcome } from './http';
 import { MSG } from './messages';
@@ -68,7 +70,11 @@ const MAX_PULL_ROUNDS = 50;
 export class SyncEngine {
   private inflight: Promise<SyncOutcome> | null = null;
   private again = false;
-  private failures = 0;
+  private readonly pace: RetryPace;
+  /** The last run reached nothing: the next answer from the endpoint means the link is back. */
+  private linkDown = false;
+  /** The deps for requests: the same, but any answer counts as a sign of the link. */
+  private readonly http: EngineDeps;
   private timer: unknown = null;
   private nextRetryAt: number | null = null;
   private listeners = new Set<(s: SyncStatus) => void>();
@@ -76,7 +82,22 @@ export class SyncEngine {
   /** Set when the server refused `since` on a push (an endpoint older than it): push, then pull. */
   private noPiggyback = false;
 
-  constructor(private readonly d: EngineDeps) {}
+  constructor(private readonly d: EngineDeps) {
+    this.pace = new RetryPace(d.now, d.random);
+    this.http = { ...d, fetch: async (url, init) => this.answered(await d.fetch(url, init)) };
+  }
+
+  /** Any answer after a run that reached nothing: the link is back. */
+  private answered(res: Response): Response {
+    if (this.linkDown) this.regained();
+    return res;
+  }
+
+  /** Connectivity is probably back (online, foreground, an answer): forget the grown delay, retry soon and often. */
+  private regained(): void {
+    this.linkDown = false;
+    this.pace.regained();
+  }
 
   /** Sends and pulls now; resolves when this run (and any requested meanwhile) ends. */
   syncNow(): Promise<SyncOutcome> {
@@ -99,8 +120,9 @@ export class SyncEngine {
       this.again = false;
       outcome = await this.runOnce();
     } while (this.again && outcome === 'done');
+    this.linkDown = outcome === 'offline';
     if (outcome === 'offline' || outcome === 'error') this.scheduleRetry();
-    else this.failures = 0;
+    else this.pace.succeeded();
     return outcome;
   }
 
@@ -150,7 +172,7 @@ export class SyncEngine {
       await this.pushBatch(token, teamId, records.slice(0, half));
       return this.pushBatch(token, teamId, records.slice(half), since);
     }
-    const res = await request(this.d, '/api/v1/sync/push', token, body);
+    const res = await request(this.http, '/api/v1/sync/push', token, body);
     if (res.ok) {
       const answer = (await readJson(res)) as PushResponse;
       const pull = since !== undefined && answer.pull ? { since, pull: answer.pull } : undefined;
@@ -182,7 +204,7 @@ export class SyncEngine {
   private async pullAll(token: string, since: number): Promise<void> {
     let cursor = since;
     for (let round = 0; round < MAX_PULL_ROUNDS; round++) {
-      const res = await request(this.d, `/api/v1/sync/pull?v=${PROTOCOL_VERSION}&since=${cursor}`, token);
+      const res = await request(this.http, `/api/v1/sync/pull?v=${PROTOCOL_VERSION}&since=${cursor}`, token);
       if (!res.ok) return this.fail(res.status, await errorOf(res));
       const body = (await readJson(res)) as PullResponse;
       await this.d.store.applyPull(body);
@@ -202,13 +224,13 @@ export class SyncEngine {
 
   /** Exchanges an enrolment code for this phone's token (enrol.ts), then sends what the phone holds. */
   async enrol(code: string, deviceName?: string): Promise<EnrolResult> {
-    const r = await enrolDevice(this.d, code, deviceName);
+    const r = await enrolDevice(this.http, code, deviceName);
     if (r.ok) void this.syncNow();
     return r;
   }
 
   private scheduleRetry(): void {
-    const delay = backoffDelay(this.failures++, this.d.random);
+    const delay = this.pace.nextDelay();
     this.cancelRetry();
     this.nextRetryAt = this.d.now() + delay;
     this.timer = this.d.setTimer(() => {
@@ -238,7 +260,10 @@ export class SyncEngine {
   /** Listens to `online` and visibility; runs once now. Returns nothing; call stop() to detach. */
   start(env: { window?: EventTarget; document?: EventTarget & { visibilityState?: string } } = {}): void {
     this.stop();
-    const run = () => void this.syncNow();
+    const run = () => {
+      this.regained();
+      void this.syncNow();
+    };
     const onVisible = () => {
       if (env.document?.visibilityState === 'visible') run();
     };

@@ -1,7 +1,7 @@
 import { openingShift } from '../domain/due';
 import type { Team } from '../domain/types';
 import { getBoot } from '../db/join';
-import { ErrorToast, UpdateBanner } from './components/Banners';
+import { ErrorToast, UndoToast, UpdateBanner } from './components/Banners';
 import { InstallHint } from './components/InstallHint';
 import { useLive } from './hooks';
 import { lazyScreen } from './lazy';
@@ -85,6 +85,7 @@ export function App() {
           )}
         </>
       )}
+      <UndoToast />
       <ErrorToast />
     </div>
   );

@@ -3,12 +3,14 @@ import { App } from './app';
 import { ErrorBoundary } from './boundary';
 import { listenForInstallPrompt } from './install';
 import { askPersistence } from './storage';
+import { installTapGuard } from './tap-guard';
 import { registerServiceWorker } from './update';
 import './styles.css';
 
 // Tells src/boot/boot.js the bundle parsed and runs on this engine (else it shows 浏览器版本太旧).
 (window as { __xzwStarted?: boolean }).__xzwStarted = true;
 listenForInstallPrompt();
+installTapGuard();
 registerServiceWorker();
 void askPersistence();
 // Retention is off the first load: its own chunk, a few seconds after start.

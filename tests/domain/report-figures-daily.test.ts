@@ -103,7 +103,7 @@ describe('月汇报 figures: 日跟班', () => {
     expect(values(w.byReason)).toEqual({
       fatigue: 2, unwell: 0, upset: 0, family: 1, drinking: 1, newWorker: 0, violations: 0, other: 0,
     });
-    expect(values(w.byAction)).toEqual({ talk: 2, changePost: 1, rest: 1, reportUp: 1, other: 0 });
+    expect(values(w.byAction)).toEqual({ talk: 2, changePost: 1, rest: 1, stopWork: 0, reportUp: 1, other: 0 });
     expect(ids(w.byReason.drinking)).toEqual(['d2']);
   });
 

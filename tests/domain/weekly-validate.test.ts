@@ -35,7 +35,7 @@ describe('validateHelpRecord', () => {
   });
 
   it('requires at least one risk type to be complete', () => {
-    expect(validateHelpRecord(help({ riskTypeIds: [] }))).toEqual({ riskTypeIds: '请至少选择一种隐患类型' });
+    expect(validateHelpRecord(help({ riskTypeIds: [] }))).toEqual({ riskTypeIds: '请至少选择一种帮扶类型' });
   });
 
   it('caps free text at 200 characters, draft or not', () => {

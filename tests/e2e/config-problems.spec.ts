@@ -27,7 +27,7 @@ test('a risk-type list with one over-long name: the good types are applied, the 
   await page.getByRole('button', { name: '立即发送', exact: true }).click();
   const card = page.getByTestId('config-problems');
   await expect(card).toBeVisible({ timeout: 20_000 });
-  await expect(card).toContainText('不稳定不安全类型');
+  await expect(card).toContainText('帮扶类型 · 不稳定不安全因素');
   await expect(card).toContainText(longName.slice(0, 12));
   await expect(card).not.toContainText('家庭矛盾型');
   await card.screenshot({ path: '.tmp/shots/config-problems.png' });

@@ -92,7 +92,7 @@ describe('config limits on the secretary forms', () => {
       .run(team.id, device.id, JSON.stringify({ id: 'rt-ok', createdAt: 1, updatedAt: 1, rev: 1, deleted: false, name: '家庭困难', retired: false, order: 1 }));
     const typed = await post('/secretary/branch-config', { what: 'riskTypes', text: `家庭困难\n${long}` });
     expect(typed.status).toBe(400);
-    expect(await typed.text()).toContain('第2行：隐患类型名称请控制在20字以内');
+    expect(await typed.text()).toContain('第2行：帮扶类型名称请控制在20字以内');
     // Saved without it: the over-long item (never used by a help record) is deleted, not retired.
     expect((await post('/secretary/branch-config', { what: 'riskTypes', text: '家庭困难\n思想波动' })).status).toBe(303);
     const items = JSON.parse((s.db.prepare("SELECT value FROM config WHERE key = 'riskTypes'").get() as { value: string }).value) as { id: string; name: string; retired: boolean }[];

@@ -9,11 +9,13 @@ const status = (over: Partial<SyncStatus> = {}, state: Partial<SyncStatus['state
 });
 
 describe('sync badge wording', () => {
-  it('says 已全部发送, N 条待发送, or 发送失败 with the reason', () => {
+  it('says 已全部发送, N 条待发送, or calmly 离线 when the network is down', () => {
     expect(badgeText(status())).toEqual({ text: '已全部发送', tone: 'ok' });
     expect(badgeText(status({ pending: 3 }))).toEqual({ text: '3 条待发送', tone: 'pending' });
     expect(badgeText(status({ pending: 3 }, { lastError: '网络中断，有信号时会自动重发' })))
-      .toEqual({ text: '3 条待发送 · 发送失败：网络中断，有信号时会自动重发', tone: 'error' });
+      .toEqual({ text: '离线 · 3 条待发送（有信号时自动发送）', tone: 'pending' });
+    expect(badgeText(status({ pending: 3 }, { lastError: '服务器暂时无法处理（503），稍后自动重试' })))
+      .toEqual({ text: '3 条待发送 · 服务器暂时无法处理（503），稍后自动重试', tone: 'pending' });
     expect(badgeText(status({}, { auth: 'revoked' })).text).toBe('设备已被停用');
     expect(badgeText(status({ pending: 2 }, { auth: 'unenrolled' })).text).toBe('2 条待发送（设备未登记）');
   });
@@ -21,6 +23,9 @@ describe('sync badge wording', () => {
   it('counts refused records apart', () => {
     const rejected = [{ table: 'duties' as const, id: 'a', rev: 1, code: 'foreign_record' as const, message: 'x', at: 1 }];
     expect(badgeText(status({ rejected }))).toEqual({ text: '已全部发送，1 条被退回', tone: 'error' });
+    // Refused records need the user, offline or not: red.
+    expect(badgeText(status({ rejected, pending: 2 }, { lastError: '网络中断，有信号时会自动重发' })))
+      .toEqual({ text: '离线 · 2 条待发送（有信号时自动发送），1 条被退回', tone: 'error' });
   });
 
   it('writes relative times in Chinese', () => {

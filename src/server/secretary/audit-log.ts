@@ -20,7 +20,7 @@ export const ACTIONS: Record<string, string> = {
   view_pairs: '查看1+X结对', view_worker: '查看人员记录', view_ideas: '查看金点子库', adopt_idea: '采纳金点子', unadopt_idea: '取消采纳金点子',
 };
 
-const CONFIG_LABELS: Record<string, string> = { roster: '花名册', shifts: '班次', riskTypes: '隐患类型（全支部）', checklist: '日跟班检查项（全支部）' };
+const CONFIG_LABELS: Record<string, string> = { roster: '花名册', shifts: '班次', riskTypes: '帮扶类型（全支部）', checklist: '日跟班检查项（全支部）' };
 
 export const DEFAULT_RETENTION_DAYS = 3 * 365;
 

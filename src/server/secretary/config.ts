@@ -97,7 +97,7 @@ export function parseShifts(text: string, old: ShiftItem[], used: ReadonlySet<st
     : { ok: true, items: merge(old, fresh, used, CONFIG_LIMITS.shiftName, (o, f) => o.start === f.start && o.end === f.end) };
 }
 
-/** 隐患类型 / 日跟班检查项: one name a line, order as listed. */
+/** 帮扶类型 / 日跟班检查项: one name a line, order as listed. */
 export function parseNames(text: string, old: NamedItem[], what: string, max: number = RISK_TYPE_NAME_MAX, used: ReadonlySet<string> = new Set()): Parsed<NamedItem> {
   const errors: string[] = [];
   const fresh: Omit<NamedItem, 'id' | 'retired'>[] = [];

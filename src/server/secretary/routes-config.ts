@@ -1,5 +1,5 @@
 /**
- * 支部配置 (the branch-wide lists: 不稳定不安全隐患类型, 日跟班检查项), edited on a branch page
+ * 支部配置 (the branch-wide lists: 帮扶类型（不稳定不安全因素）, 日跟班检查项), edited on a branch page
  * and audited as branch actions (no team), and the Excel 花名册 import of a team, which ends in
  * the same preview as a typed roster (roster-preview.ts).
  */
@@ -22,7 +22,7 @@ import { takeDraft } from './drafts';
 const str = (x: unknown) => (typeof x === 'string' ? x : '');
 type What = 'riskTypes' | 'checklist';
 const LISTS: Record<What, { title: string; what: string; max: number; defaults: () => string[] }> = {
-  riskTypes: { title: '不稳定不安全隐患类型', what: '隐患类型', max: CONFIG_LIMITS.riskTypeName, defaults: () => [...DEFAULT_RISK_TYPE_NAMES] },
+  riskTypes: { title: '帮扶类型（不稳定不安全因素）', what: '帮扶类型', max: CONFIG_LIMITS.riskTypeName, defaults: () => [...DEFAULT_RISK_TYPE_NAMES] },
   checklist: { title: '日跟班检查项', what: '检查项', max: CONFIG_LIMITS.checklistName, defaults: () => Object.values(SECTION_LABELS) },
 };
 

@@ -5,7 +5,7 @@
  */
 import { html } from 'hono/html';
 import { isoWeekKey, weekLabel, weeksOfMonth } from '../../domain/calendar';
-import { WEAK_ACTIONS, WEAK_REASONS, dutyProgress } from '../../domain/checklist';
+import { WEAK_ACTIONS, WEAK_REASONS, attendance, dutyProgress } from '../../domain/checklist';
 import { riskTypeLabels } from '../../domain/risk-types';
 import type { DayKey, MonthKey } from '../../domain/types';
 import { HELP_RESULT_LABELS, WEEK_STATUS_LABELS, weekStatus } from '../../domain/weekly';
@@ -25,6 +25,14 @@ ${duties.map((x) => {
   })}</tbody></table></div>`;
 }
 
+/** 应到/实到 as the phone shows them, who was absent, sent to rest or kept from going down, and this shift's temporary workers. */
+function rollCallLine(d: TeamRecords, x: TeamRecords['duties'][number]): Html {
+  if (x.rollCall.expected === null && !x.rollCall.confirmed) return html`—`;
+  const a = attendance(x, 0);
+  const names = (ids: readonly string[]) => ids.map((id) => workerName(d, id)).join('、');
+  return html`应到 ${a.expected}，实到 ${a.present}；缺勤：${names(a.absentees) || '无'}${a.sentOff.length ? html`；安排休息/停止下井：${names(a.sentOff)}` : ''}${a.guests.length ? html`；临时/借调：${a.guests.map((g) => (g.post ? `${g.name}（${g.post}）` : g.name)).join('、')}` : ''}`;
+}
+
 export function dayDetail(d: TeamRecords, day: DayKey): Html {
   const duties = d.duties.filter((x) => !x.deleted && x.day === day);
   const names = (ids: readonly string[]) => ids.map((id) => workerName(d, id)).join('、') || '—';
@@ -32,7 +40,7 @@ export function dayDetail(d: TeamRecords, day: DayKey): Html {
 <h3>${x.shiftName}${x.dayOff ? '（休息）' : ''}</h3>
 <dl class="kv">
 <dt>区队早会</dt><dd>${x.districtMeeting.attended === null ? '未填' : x.districtMeeting.attended ? '已参加' : '未参加'} ${x.districtMeeting.note}</dd>
-<dt>班前点名</dt><dd>应到 ${x.rollCall.expected ?? '—'}，缺勤：${names(x.rollCall.absentees)}</dd>
+<dt>班前点名</dt><dd>${rollCallLine(d, x)}</dd>
 <dt>文件传达</dt><dd>${x.documents.none ? '无' : x.documents.items.join('；') || '—'}</dd>
 <dt>班前教育</dt><dd>${x.lessonTopic || '—'}</dd>
 <dt>安全确认</dt><dd>${x.safetyConfirmed ? '已确认' : '未确认'}</dd>

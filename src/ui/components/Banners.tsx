@@ -1,6 +1,7 @@
 import { applyUpdate, updateWaiting } from '../update';
 import { errorMessage } from '../errors';
 import { useSignal } from '../signal';
+import { takeUndo, undoOffer } from '../undo';
 
 export function UpdateBanner() {
   const waiting = useSignal(updateWaiting);
@@ -23,6 +24,20 @@ export function ErrorToast() {
       <span>{msg}</span>
       <button type="button" onClick={() => (errorMessage.value = null)}>
         知道了
+      </button>
+    </div>
+  );
+}
+
+/** The few seconds in which a destructive tap can be taken back. */
+export function UndoToast() {
+  const offer = useSignal(undoOffer);
+  if (!offer) return null;
+  return (
+    <div class="toast" role="status" data-testid="undo-toast">
+      <span>{offer.label}</span>
+      <button type="button" onClick={takeUndo}>
+        撤销
       </button>
     </div>
   );

@@ -14,12 +14,12 @@ export function Keypad(props: {
   return (
     <div class="pin-keypad" role="group" aria-label="数字键盘">
       {KEYS.map((k) => (
-        <button key={k} type="button" disabled={disabled} onClick={() => press(k)}>{k}</button>
+        <button key={k} type="button" data-repeat disabled={disabled} onClick={() => press(k)}>{k}</button>
       ))}
-      <button type="button" class="pin-key-small" disabled={disabled} aria-label="删除" onClick={() => onDigits(digits.slice(0, -1))}>
+      <button type="button" class="pin-key-small" data-repeat disabled={disabled} aria-label="删除" onClick={() => onDigits(digits.slice(0, -1))}>
         ⌫ 删除
       </button>
-      <button type="button" disabled={disabled} onClick={() => press('0')}>0</button>
+      <button type="button" data-repeat disabled={disabled} onClick={() => press('0')}>0</button>
       <button type="button" class="pin-key-small pin-key-ok" disabled={disabled} onClick={props.onSubmit}>
         确定
       </button>

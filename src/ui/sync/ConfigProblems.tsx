@@ -7,7 +7,7 @@ import { currentConfigProblems } from '../../db/branch-config';
 import { useLive } from '../hooks';
 
 function labelOf(key: string): string {
-  if (key === 'riskTypes') return '不稳定不安全类型（全支部）';
+  if (key === 'riskTypes') return '帮扶类型 · 不稳定不安全因素（全支部）';
   if (key.endsWith(':roster')) return '花名册';
   if (key.endsWith(':shifts')) return '班次';
   if (key.endsWith(':merges')) return '人员合并';

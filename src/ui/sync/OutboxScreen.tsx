@@ -39,7 +39,7 @@ export function OutboxScreen({ engine, enrolCode = '', deviceName = '' }: { engi
         <div class="banner warn" role="alert">有数据超过 3 天未发送，请到有信号的地方点「立即发送」。</div>
       )}
       {auth === 'enrolled' ? (
-        <button type="button" class="primary" style={{ width: '100%' }} disabled={sending || status.running} onClick={sendNow}>
+        <button type="button" data-repeat class="primary" style={{ width: '100%' }} disabled={sending || status.running} onClick={sendNow}>
           {sending || status.running ? '正在发送…' : '立即发送'}
         </button>
       ) : (

@@ -1,11 +1,12 @@
 /** zh-CN wording of the sync UI: relative times, record kinds, the badge's one line. */
 import type { RejectCode, SyncTableName } from '../../domain/sync-protocol';
 import type { SyncStatus } from '../../sync/engine';
+import { MSG } from '../../sync/messages';
 
 export const TABLE_LABELS: Record<SyncTableName, string> = {
   teams: '班组信息',
   workers: '职工名册',
-  riskTypes: '隐患类型',
+  riskTypes: '帮扶类型',
   duties: '日跟班',
   hazards: '隐患/问题',
   weeklyScreenings: '周排查',
@@ -31,18 +32,24 @@ export function relativeTime(at: number, now: number): string {
 
 export type BadgeTone = 'ok' | 'pending' | 'error';
 
-/** The badge's line: 已全部发送 / N 条待发送 / 发送失败 + reason. */
+/**
+ * The badge's line. Underground every try fails, and that is the normal state: it reads calm
+ * (grey), 离线 · N 条待发送. Red only for what needs the user: records the endpoint refused and
+ * a phone that was revoked or must enrol again (storage trouble has its own banner).
+ */
 export function badgeText(s: SyncStatus): { text: string; tone: BadgeTone } {
   const refused = s.rejected.length ? `，${s.rejected.length} 条被退回` : '';
+  const calm: BadgeTone = refused ? 'error' : 'pending';
   if (s.state.auth === 'revoked') return { text: '设备已被停用', tone: 'error' };
   if (s.state.auth === 'invalid') return { text: '设备需重新登记', tone: 'error' };
   if (s.state.auth === 'unenrolled') {
     return { text: s.pending ? `${s.pending} 条待发送（设备未登记）` : '设备未登记', tone: 'pending' };
   }
-  if (s.running && s.pending) return { text: `正在发送 ${s.pending} 条…`, tone: 'pending' };
-  // Underground every try fails: the count of what waits matters more than the failure.
-  if (s.pending && s.state.lastError) return { text: `${s.pending} 条待发送 · 发送失败：${s.state.lastError}`, tone: 'error' };
-  if (s.pending) return { text: `${s.pending} 条待发送${refused}`, tone: 'pending' };
+  if (s.running && s.pending) return { text: `正在发送 ${s.pending} 条…${refused}`, tone: calm };
+  if (s.pending && s.state.lastError === MSG.offline) return { text: `离线 · ${s.pending} 条待发送（有信号时自动发送）${refused}`, tone: calm };
+  // The endpoint answered but could not take it now (busy, down): retried by itself too.
+  if (s.pending && s.state.lastError) return { text: `${s.pending} 条待发送 · ${s.state.lastError}${refused}`, tone: calm };
+  if (s.pending) return { text: `${s.pending} 条待发送${refused}`, tone: calm };
   return { text: `已全部发送${refused}`, tone: refused ? 'error' : 'ok' };
 }
 

@@ -29,9 +29,9 @@ export function HistoryScreen({ team }: { team: Team }) {
   return (
     <main>
       <div class="row" style={{ justifyContent: 'space-between', margin: '8px 0' }}>
-        <button type="button" aria-label="上个月" onClick={() => setMonth(addMonths(month, -1))}>‹</button>
+        <button type="button" data-repeat aria-label="上个月" onClick={() => setMonth(addMonths(month, -1))}>‹</button>
         <h1>{monthLabel(month)}</h1>
-        <button type="button" aria-label="下个月" disabled={month >= monthKey(today)} onClick={() => setMonth(addMonths(month, 1))}>›</button>
+        <button type="button" data-repeat aria-label="下个月" disabled={month >= monthKey(today)} onClick={() => setMonth(addMonths(month, 1))}>›</button>
       </div>
       <ul class="list">
         {days.map((day) => (

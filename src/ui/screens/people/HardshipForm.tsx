@@ -3,7 +3,9 @@ import type { DayKey, Worker } from '../../../domain/types';
 import { HARDSHIP_HELP_LABELS, type HardshipHelp } from '../../../domain/weekly';
 import { firstErrorByField, TEXT_MAX, validateHardship } from '../../../domain/weekly-validate';
 import type { HardshipInput } from '../../../db/people';
+import { CharCount } from '../../components/CharCount';
 import { Chip } from '../../components/Chip';
+import { clearDraft, useDraft } from '../../form-draft';
 import { DateField } from '../../components/DateField';
 import { PRIVACY_NOTE } from '../week/strings';
 
@@ -14,10 +16,13 @@ const parseAmount = (s: string): number | null => (s.trim() === '' ? null : Numb
 
 /**
  * One hardship entry. Validated before saving (the amount must add up in the month's
- * report); on an error the typed text stays and the message sits under its field.
+ * report); on an error the typed text stays and the message sits under its field. What is
+ * typed is a draft (form-draft.ts) until 登记 or 取消: back, another tab or a reload keep it.
  */
+export const HARDSHIP_DRAFT = 'hardship.form';
+const KIND_MAX = 30;
 export function HardshipForm(props: { workers: Worker[]; today: DayKey; onSubmit: (h: HardshipInput) => Promise<boolean>; onCancel: () => void }) {
-  const [f, setF] = useState({ workerId: '', kind: '', help: 'visit' as HardshipHelp, amount: '', day: props.today, note: '', followUp: '' });
+  const [f, setF, clearF] = useDraft(HARDSHIP_DRAFT, { workerId: '', kind: '', help: 'visit' as HardshipHelp, amount: '', day: props.today, note: '', followUp: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
   const submit = async (e: Event) => {
@@ -27,8 +32,12 @@ export function HardshipForm(props: { workers: Worker[]; today: DayKey; onSubmit
       day: f.day, note: f.note, followUp: f.followUp,
     };
     const r = validateHardship(input);
-    setErrors(firstErrorByField(r));
-    if (r.ok) await props.onSubmit(input);
+    const errs = firstErrorByField(r);
+    // The type is a short label (the form's limit, shorter than the record's).
+    if (f.kind.trim().length > KIND_MAX && !errs.kind) errs.kind = `困难类型请控制在${KIND_MAX}字以内`;
+    setErrors(errs);
+    if (Object.keys(errs).length > 0) return;
+    if (r.ok && (await props.onSubmit(input))) clearDraft(HARDSHIP_DRAFT);
   };
   const err = (k: string) => errors[k] && <p class="wk-field-error" role="alert">{errors[k]}</p>;
   return (
@@ -40,7 +49,8 @@ export function HardshipForm(props: { workers: Worker[]; today: DayKey; onSubmit
       </select>
       {err('workerId')}
       <label for="hs-kind">困难类型</label>
-      <input id="hs-kind" placeholder="如：子女上学、住院" maxLength={30} value={f.kind} onInput={set('kind')} />
+      <input id="hs-kind" placeholder="如：子女上学、住院" value={f.kind} onInput={set('kind')} />
+      {f.kind.length > 0 && <CharCount length={f.kind.length} max={KIND_MAX} />}
       {err('kind')}
       <div class="wk-label">帮扶方式</div>
       <div class="row">
@@ -57,13 +67,17 @@ export function HardshipForm(props: { workers: Worker[]; today: DayKey; onSubmit
       <DateField id="hs-day" label="日期" value={f.day} onChange={(day) => setF({ ...f, day })} />
       {err('day')}
       <label for="hs-note">说明（可不填）</label>
-      <input id="hs-note" maxLength={TEXT_MAX} value={f.note} onInput={set('note')} />
+      <input id="hs-note" value={f.note} onInput={set('note')} />
+      <CharCount length={f.note.length} max={TEXT_MAX} />
+      {err('note')}
       <label for="hs-follow">后续跟进（可不填）</label>
-      <input id="hs-follow" maxLength={TEXT_MAX} value={f.followUp} onInput={set('followUp')} />
+      <input id="hs-follow" value={f.followUp} onInput={set('followUp')} />
+      <CharCount length={f.followUp.length} max={TEXT_MAX} />
+      {err('followUp')}
       <p class="hint">{PRIVACY_NOTE}</p>
       <div class="row">
         <button type="submit" class="primary wk-done">登记</button>
-        <button type="button" onClick={props.onCancel}>取消</button>
+        <button type="button" onClick={() => (clearF(), props.onCancel())}>取消</button>
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useDraft } from '../../form-draft';
 import type { DayKey, Worker } from '../../../domain/types';
 import { HARDSHIP_HELP_LABELS } from '../../../domain/weekly';
 import { addHardship, listHardships } from '../../../db/people';
@@ -10,7 +10,8 @@ import { ScrubbedNote } from '../../components/ScrubbedNote';
 /** 困难职工台账: each visit, fund payment or other help, newest first. */
 export function HardshipSection({ workers, today }: { workers: Worker[]; today: DayKey }) {
   const entries = useLive(() => listHardships(), []) ?? [];
-  const [adding, setAdding] = useState(false);
+  // Open or not is part of the draft: coming back finds the form as it was left.
+  const [adding, setAdding] = useDraft('hardship.open', false);
   return (
     <section class="card" aria-label="困难职工台账">
       <h2>困难职工台账（{entries.length}）</h2>

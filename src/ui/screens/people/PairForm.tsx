@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useDraft } from '../../form-draft';
 import type { Worker } from '../../../domain/types';
 import { firstErrorByField, validatePair } from '../../../domain/weekly-validate';
 import type { PairInput } from '../../../db/people';
@@ -7,23 +8,22 @@ import { DateField } from '../../components/DateField';
 import { toggleIn } from '../../components/WorkerPicker';
 
 /** Who (a 党员) helps whom, from when. Validated before saving: a pair needs both sides. */
-export function PairForm(props: { workers: Worker[]; initial: PairInput; onSubmit: (p: PairInput) => Promise<boolean>; onCancel: () => void }) {
-  const [mentorId, setMentorId] = useState(props.initial.mentorId);
-  const [workerIds, setWorkerIds] = useState(props.initial.workerIds);
-  const [since, setSince] = useState(props.initial.since);
+export function PairForm(props: { draftKey: string; workers: Worker[]; initial: PairInput; onSubmit: (p: PairInput) => Promise<boolean>; onCancel: () => void }) {
+  // A draft until 保存结对 or 取消: back, another tab or a reload keep the picks.
+  const [draft, setDraft, clear] = useDraft(props.draftKey, { mentorId: props.initial.mentorId, workerIds: props.initial.workerIds, since: props.initial.since });
+  const { mentorId, workerIds, since } = draft;
+  const setWorkerIds = (ids: string[]) => setDraft({ ...draft, workerIds: ids });
+  const setSince = (s: string) => setDraft({ ...draft, since: s });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const members = props.workers.filter((w) => w.partyMember);
   // A mentor cannot also be one of their own X.
-  const pickMentor = (id: string) => {
-    setMentorId(id);
-    setWorkerIds((ids) => ids.filter((x) => x !== id));
-  };
+  const pickMentor = (id: string) => setDraft({ ...draft, mentorId: id, workerIds: workerIds.filter((x) => x !== id) });
   const submit = async (e: Event) => {
     e.preventDefault();
     const input = { mentorId, workerIds, since, until: props.initial.until };
     const r = validatePair(input);
     setErrors(firstErrorByField(r));
-    if (r.ok) await props.onSubmit(input);
+    if (r.ok && (await props.onSubmit(input))) clear();
   };
   const err = (k: string) => errors[k] && <p class="wk-field-error" role="alert">{errors[k]}</p>;
   return (
@@ -46,7 +46,7 @@ export function PairForm(props: { workers: Worker[]; initial: PairInput; onSubmi
       {err('since')}
       <div class="row">
         <button type="submit" class="primary wk-done">保存结对</button>
-        <button type="button" onClick={props.onCancel}>取消</button>
+        <button type="button" onClick={() => (clear(), props.onCancel())}>取消</button>
       </div>
     </form>
   );

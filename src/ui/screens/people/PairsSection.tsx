@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useDraft } from '../../form-draft';
 import type { DayKey, Worker } from '../../../domain/types';
 import type { PairRecord } from '../../../domain/weekly';
 import { addPair, endPair, isPairActive, updatePair } from '../../../db/people';
@@ -8,7 +9,8 @@ import { PairForm } from './PairForm';
 
 /** 1+X 结对: one party member helps X workers; pairs are ended, never deleted. */
 export function PairsSection({ pairs, workers, today }: { pairs: PairRecord[]; workers: Worker[]; today: DayKey }) {
-  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  // Which pair is being edited is part of the draft (form-draft.ts), like the form's own fields.
+  const [editing, setEditing] = useDraft<string | 'new' | null>('pair.editing', null);
   const active = pairs.filter((p) => isPairActive(p, today));
   const ended = pairs.filter((p) => !isPairActive(p, today));
   const live = workers.filter((w) => !w.deleted);
@@ -23,14 +25,14 @@ export function PairsSection({ pairs, workers, today }: { pairs: PairRecord[]; w
       <h2>1+X 结对（{active.length}）</h2>
       {active.map((p) =>
         editing === p.id ? (
-          <PairForm key={p.id} workers={live} initial={p} onCancel={() => setEditing(null)}
+          <PairForm key={p.id} draftKey={`pair.${p.id}`} workers={live} initial={p} onCancel={() => setEditing(null)}
             onSubmit={(input) => done(save(() => updatePair(p.id, input)))} />
         ) : (
           <PairRow key={p.id} pair={p} workers={workers} today={today} onEdit={() => setEditing(p.id)} />
         ),
       )}
       {editing === 'new' ? (
-        <PairForm workers={live} initial={{ mentorId: '', workerIds: [], since: today, until: null }} onCancel={() => setEditing(null)}
+        <PairForm draftKey="pair.new" workers={live} initial={{ mentorId: '', workerIds: [], since: today, until: null }} onCancel={() => setEditing(null)}
           onSubmit={(input) => done(save(() => addPair(input)))} />
       ) : (
         <button type="button" class="wide wk-add" onClick={() => setEditing('new')}>+ 新建结对</button>

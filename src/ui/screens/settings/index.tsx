@@ -35,7 +35,7 @@ export function SettingsScreen({ team }: { team: Team }) {
       </section>
       <section class="card">
         <h2>班组信息</h2>
-        <TeamForm team={team} submitLabel="保存班组信息" onSubmit={async (t) => { setSaved(!!(await save(() => saveTeam(t)))); }} />
+        <TeamForm team={team} draftKey="settings" submitLabel="保存班组信息" onSubmit={async (t) => { setSaved(!!(await save(() => saveTeam(t)))); }} />
         {saved && <p class="ok" role="status">✓ 已保存</p>}
       </section>
       <RotaSetting key={team.rev} team={team} />
@@ -44,7 +44,7 @@ export function SettingsScreen({ team }: { team: Team }) {
         <RosterEditor />
       </section>
       <section class="card">
-        <h2>不稳定不安全隐患类型（周帮扶）</h2>
+        <h2>帮扶类型 · 不稳定不安全因素（周帮扶）</h2>
         <RiskTypesEditor />
       </section>
       <RetentionSetting />

@@ -12,7 +12,7 @@ export function Choice(props: { onFound: () => void; onJoin: () => void }) {
         <button type="button" class="wide" onClick={props.onJoin}>加入已有班组</button>
         <p class="hint">换了新手机、代班，或本班组已有手机在用：输入党支部书记给的登记码，班组的人员和记录从服务器恢复，不用再填花名册。</p>
       </div>
-      <p class="hint"><a href="/help">换手机、代班怎么办？</a></p>
+      <p class="hint"><a class="btn" href="/help">换手机、代班怎么办？</a></p>
     </main>
   );
 }

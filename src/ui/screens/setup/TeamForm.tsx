@@ -6,6 +6,7 @@ import { validateTeamSetup } from '../../../domain/validation';
 import { crossesMidnight } from '../../../domain/calendar';
 import type { TeamInput } from '../../../db/team';
 import { TimeField } from '../../components/TimeField';
+import { clearDraft, useDraft } from '../../form-draft';
 
 /** The team's name, district, instructor and shifts: used on first run and in settings. */
 export function TeamForm(props: {
@@ -14,14 +15,25 @@ export function TeamForm(props: {
   initial?: { name: string; district: string; instructorName?: string } | undefined;
   submitLabel: string;
   onSubmit: (t: TeamInput) => Promise<void>;
+  /** Keeps what is typed as a draft until saved (form-draft.ts). */
+  draftKey?: string;
 }) {
   const t = props.team;
   const first = SHIFT_PRESETS[0]!;
-  const [instructorName, setInstructor] = useState(t?.instructorName ?? props.initial?.instructorName ?? '');
-  const [district, setDistrict] = useState(t?.district ?? props.initial?.district ?? '');
-  const [name, setName] = useState(t?.name ?? props.initial?.name ?? '');
-  const [shifts, setShifts] = useState<ShiftDef[]>(t?.shifts ?? withShiftIds(first.shifts));
-  const [rule, setRule] = useState<OvernightRule>(t?.overnightRule ?? first.overnightRule);
+  const [draft, setDraft] = useDraft(props.draftKey ? `team.${props.draftKey}` : null, {
+    instructorName: t?.instructorName ?? props.initial?.instructorName ?? '',
+    district: t?.district ?? props.initial?.district ?? '',
+    name: t?.name ?? props.initial?.name ?? '',
+    shifts: t?.shifts ?? withShiftIds(first.shifts),
+    rule: t?.overnightRule ?? first.overnightRule,
+  });
+  const { instructorName, district, name, shifts, rule } = draft;
+  const set = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
+  const setInstructor = (v: string) => set({ instructorName: v });
+  const setDistrict = (v: string) => set({ district: v });
+  const setName = (v: string) => set({ name: v });
+  const setShifts = (v: ShiftDef[]) => set({ shifts: v });
+  const setRule = (v: OvernightRule) => set({ rule: v });
   const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
 
   const editShift = (i: number, change: Partial<ShiftDef>) =>
@@ -33,6 +45,8 @@ export function TeamForm(props: {
     if (!r.ok) return setErrors(r.errors);
     setErrors([]);
     await props.onSubmit(r.value); // trimmed by the schema
+    // The draft goes once saved; the fields keep showing what was saved.
+    if (props.draftKey) clearDraft(`team.${props.draftKey}`);
   };
   const nextId = () => `s${Math.max(0, ...shifts.map((s) => Number(s.id.slice(1)) || 0)) + 1}`;
 

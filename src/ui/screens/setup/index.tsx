@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import type { Team } from '../../../domain/types';
 import type { JoinState, ServerNames } from '../../../db/join';
 import { lazyScreen } from '../../lazy';
+import { installWay, isStandalone } from '../../install';
 import { Choice } from './Choice';
+import { WeChatGate } from './WeChatGate';
 
 // The first visit shows the choice only; each path is its own chunk, fetched on the tap (all are
 // precached by the service worker once the first visit has installed it, so this works offline).
@@ -29,6 +31,9 @@ export function SetupScreen(props: SetupProps) {
   const [mode, setMode] = useState<'choose' | 'found' | 'join'>(() =>
     location.pathname === '/enrol' || (names !== null && team === null) ? 'join' : team ? 'found' : 'choose');
   const [after] = useState(() => (location.pathname === '/enrol' ? location.pathname + location.search : '/'));
+  // Inside WeChat setup stops here until the user chooses, knowingly, to go on (for this visit only).
+  const [inWeChat, setInWeChat] = useState(() => installWay(navigator.userAgent, isStandalone(), false) === 'wechat');
+  if (inWeChat && !team && !join) return <WeChatGate onContinue={() => setInWeChat(false)} />;
 
   if (join?.phase === 'restore' || (mode === 'join' && !join)) {
     return <JoinFlow join={join} names={names} code={new URLSearchParams(location.search).get('code') ?? ''} onBack={() => setMode('choose')} />;

@@ -20,7 +20,7 @@ export function HazardSection({ duty, edit, ensure, day, draftKey }: SectionProp
     <Section title="隐患/问题" done={!!duty && sectionDone(duty, 'hazards', items.length)} id="sec-hazards">
       <div class="row">
         <button type="button" class={duty?.hazardsNone ? 'on' : ''} aria-pressed={Boolean(duty?.hazardsNone)} disabled={items.length > 0}
-          onClick={() => edit((d) => ({ ...d, hazardsNone: !d.hazardsNone }))}>无隐患</button>
+          onClick={() => edit((d) => ({ ...d, hazardsNone: !d.hazardsNone }), duty?.hazardsNone ? '已取消「无隐患」' : undefined)}>无隐患</button>
         <button type="button" disabled={!draft} onClick={() => draft && setDraft({ ...draft, open: !draft.open })}>+ 登记隐患/问题</button>
       </div>
       {draft?.open && (

@@ -38,7 +38,7 @@ export function LessonSection({ duty, edit, recentTopics }: SectionProps & { rec
       </Section>
       <Section title="安全确认" done={!!duty && sectionDone(duty, 'safety')} id="sec-safety">
         <button type="button" class={duty?.safetyConfirmed ? 'on wide' : 'wide'} aria-pressed={Boolean(duty?.safetyConfirmed)}
-          onClick={() => edit((d) => ({ ...d, safetyConfirmed: !d.safetyConfirmed }))}>
+          onClick={() => edit((d) => ({ ...d, safetyConfirmed: !d.safetyConfirmed }), duty?.safetyConfirmed ? '已取消安全确认' : undefined)}>
           {duty?.safetyConfirmed ? '✓ 已完成安全确认' : '完成安全确认'}
         </button>
       </Section>
@@ -51,7 +51,7 @@ export function OrganisationSection({ duty, edit }: SectionProps) {
   return (
     <Section title="生产期间人员组织" done={!!duty && sectionDone(duty, 'organisation')} id="sec-organisation">
       <button type="button" class={duty?.organisationDone ? 'on wide' : 'wide'} aria-pressed={Boolean(duty?.organisationDone)}
-        onClick={() => edit((d) => ({ ...d, organisationDone: !d.organisationDone }))}>
+        onClick={() => edit((d) => ({ ...d, organisationDone: !d.organisationDone }), duty?.organisationDone ? '已取消「人员组织正常」' : undefined)}>
         {duty?.organisationDone ? '✓ 人员组织正常' : '人员组织正常'}
       </button>
       <TextField label="人员组织情况" placeholder="调整、补岗等情况（可不填）" value={duty?.organisationNote ?? ''}

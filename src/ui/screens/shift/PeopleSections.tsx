@@ -18,17 +18,18 @@ export function WeakSection({ duty, edit, workers }: SectionProps) {
   const [picking, setPicking] = useState(false);
   const entries = duty?.weak.entries ?? [];
   const nameOf = (id: string) => workers.find((w) => w.id === id)?.name ?? '已移除人员';
+  // Taking a person off loses what was ticked for them: offered 撤销.
   const togglePerson = (id: string) =>
     edit((d) => {
       const has = d.weak.entries.some((e) => e.workerId === id);
       const list = has ? d.weak.entries.filter((e) => e.workerId !== id) : [...d.weak.entries, emptyEntry(id)];
       return { ...d, weak: { none: false, entries: list } };
-    });
+    }, entries.some((e) => e.workerId === id) ? `已移除薄弱人员：${nameOf(id)}` : undefined);
   return (
     <Section title="薄弱人员排查" done={!!duty && sectionDone(duty, 'weak')} id="sec-weak">
       <div class="row">
         <button type="button" class={duty?.weak.none ? 'on' : ''} aria-pressed={Boolean(duty?.weak.none)} disabled={entries.length > 0}
-          onClick={() => edit((d) => ({ ...d, weak: { none: !d.weak.none, entries: [] } }))}>无薄弱人员</button>
+          onClick={() => edit((d) => ({ ...d, weak: { none: !d.weak.none, entries: [] } }), duty?.weak.none ? '已取消「无薄弱人员」' : undefined)}>无薄弱人员</button>
         <button type="button" onClick={() => setPicking(true)}>+ 选择人员</button>
       </div>
       {entries.map((e) => (
@@ -77,7 +78,7 @@ export function TalksSection({ duty, edit, workers }: SectionProps) {
       <div class="row">
         <button type="button" onClick={() => setPicking(true)}>选择谈心人员</button>
         <button type="button" class={duty?.talks.none ? 'on' : ''} aria-pressed={Boolean(duty?.talks.none)} disabled={ids.length > 0}
-          onClick={() => edit((d) => ({ ...d, talks: { workerIds: [], none: !d.talks.none } }))}>本班未谈心</button>
+          onClick={() => edit((d) => ({ ...d, talks: { workerIds: [], none: !d.talks.none } }), duty?.talks.none ? '已取消「本班未谈心」' : undefined)}>本班未谈心</button>
       </div>
       {picking && (
         <WorkerPicker title="选择谈心人员" workers={workers} selected={ids} onClose={() => setPicking(false)}

@@ -54,15 +54,15 @@ export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day
         <div class="progress" aria-hidden="true"><div style={{ width: `${(done / total) * 100}%` }} /></div>
         {progress && !progress.complete && <p class="hint">还差：{progress.missing.map((k) => SECTION_LABELS[k]).join('、')}</p>}
         {progress?.complete && !duty?.dayOff && <p class="ok">✓ 本班日跟班已全部完成</p>}
-        <button type="button" class={duty?.dayOff ? 'on' : 'ghost'} onClick={() => edit((d) => ({ ...d, dayOff: !d.dayOff }))}>
+        <button type="button" class={duty?.dayOff ? 'on' : 'ghost'} onClick={() => edit((d) => ({ ...d, dayOff: !d.dayOff }), duty?.dayOff ? '已取消「本班休息/请假」' : undefined)}>
           {duty?.dayOff ? '✓ 本班休息/请假（点此取消）' : '本班我休息/请假'}
         </button>
       </div>
       {!duty?.dayOff && (
         <>
           <DistrictMeetingSection {...props} />
-          <RollCallSection {...props} />
-          <DocumentsSection {...props} recentDocuments={recentDistinct(recent.flatMap((d) => d.documents.items), 4)} />
+          <RollCallSection key={`rc.${day}.${shiftId}`} {...props} draftKey={`${day}.${shiftId}`} />
+          <DocumentsSection key={`doc.${day}.${shiftId}`} {...props} draftKey={`${day}.${shiftId}`} recentDocuments={recentDistinct(recent.flatMap((d) => d.documents.items), 4)} />
           <LessonSection {...props} recentTopics={recentDistinct(recent.map((d) => d.lessonTopic), 4)} />
           <WeakSection {...props} />
           <TalksSection {...props} />

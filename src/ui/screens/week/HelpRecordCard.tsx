@@ -60,7 +60,7 @@ export function HelpRecordCard({ record: r, name, types, days, prev, open, onOpe
       </div>
       {prev && <PrevRecord record={prev} types={types} />}
       <ScrubbedNote record={r} />
-      <div class="wk-label">隐患类型</div>
+      <div class="wk-label">帮扶类型</div>
       <div class="row">
         {riskTypesForPicker(types, r.riskTypeIds).map((t) => (
           <Chip key={t.id} label={t.name} on={r.riskTypeIds.includes(t.id)}

@@ -1,30 +1,39 @@
-import { useEffect, useState } from 'preact/hooks';
-import { RISK_TYPE_NAME_MAX, riskTypeNameError, type RiskType } from '../../../domain/risk-types';
+import { useState } from 'preact/hooks';
+import { DEFAULT_RISK_TYPE_NAMES, defaultRiskTypes, RISK_TYPE_NAME_MAX, riskTypeNameError, type RiskType } from '../../../domain/risk-types';
 import { addRiskType, ensureRiskTypes, listRiskTypes, renameRiskType, setRiskTypeRetired } from '../../../db/weekly';
 import { save, useLive } from '../../hooks';
 import './week.css';
 
 /**
- * 不稳定不安全隐患类型, editable on the phone: add, rename, retire (停用) or reinstate.
+ * 帮扶类型 (the branch's 不稳定不安全因素), editable on the phone: add, rename, retire (停用) or reinstate.
  * Nothing is deleted: a retired type keeps its name on the records that used it.
  * Mounted inline on the week screen (管理类型) and in settings.
  */
 export function RiskTypesEditor() {
-  useEffect(() => void save(ensureRiskTypes), []);
-  const all = useLive(() => listRiskTypes(), []) ?? [];
+  // Opening the editor writes nothing: the defaults are stored when the user adds or adopts them.
+  const loaded = useLive(() => listRiskTypes(), []);
+  const all = loaded ?? [];
   const types = all.filter((t) => !t.deleted).sort((a, b) => Number(a.retired) - Number(b.retired) || a.order - b.order);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = async (e: Event) => {
     e.preventDefault();
-    const err = riskTypeNameError(name, all);
+    // With nothing stored yet, a new name is checked against the defaults it will join.
+    let n = 0;
+    const err = riskTypeNameError(name, all.length ? all : defaultRiskTypes(0, () => `default-${n++}`));
     setError(err);
-    if (!err && (await save(() => addRiskType(name)))) setName('');
+    if (!err && (await save(async () => (await ensureRiskTypes(), addRiskType(name))))) setName('');
   };
   return (
     <div class="stack" data-testid="risk-types">
-      <h2>隐患类型</h2>
+      <h2>帮扶类型（不稳定不安全因素）</h2>
       <p class="hint">停用的类型不再供新记录选择，旧记录仍显示原名称。</p>
+      {loaded && all.length === 0 && (
+        <div class="stack" data-testid="default-types">
+          <p class="hint">默认类型：{DEFAULT_RISK_TYPE_NAMES.join('、')}。添加帮扶记录时自动采用。</p>
+          <button type="button" onClick={() => void save(ensureRiskTypes)}>采用默认类型</button>
+        </div>
+      )}
       <ul class="list">{types.map((t) => <TypeRow key={t.id} type={t} all={all} />)}</ul>
       <form class="row" onSubmit={add} noValidate>
         <input aria-label="新类型名称" placeholder="新类型名称" class="wk-grow" value={name} maxLength={RISK_TYPE_NAME_MAX}

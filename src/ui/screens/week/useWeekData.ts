@@ -1,4 +1,3 @@
-import { useEffect } from 'preact/hooks';
 import { addWeeks, weekDays } from '../../../domain/calendar';
 import type { WeekKey } from '../../../domain/types';
 import { weekStatus } from '../../../domain/weekly';
@@ -6,8 +5,8 @@ import { carryOver } from '../../../domain/weekly-carry';
 import { suggestFromDailyScreenings } from '../../../domain/weekly-suggest';
 import { dutiesBetween } from '../../../db/duties';
 import { listWorkers } from '../../../db/team';
-import { ensureRiskTypes, getScreening, helpRecordsOfWeeks, listRiskTypes } from '../../../db/weekly';
-import { save, useLive } from '../../hooks';
+import { getScreening, helpRecordsOfWeeks, listRiskTypes } from '../../../db/weekly';
+import { useLive } from '../../hooks';
 
 /**
  * How far back an unfinished case is still pre-listed. carryOver with a week given looks at
@@ -20,8 +19,7 @@ const LOOKBACK_WEEKS = 8;
 export function useWeekData(week: WeekKey) {
   const days = weekDays(week);
   const earlier = Array.from({ length: LOOKBACK_WEEKS }, (_, i) => addWeeks(week, -(i + 1)));
-  // Seeding is a write, so it cannot run inside a live query: once per screen visit.
-  useEffect(() => void save(ensureRiskTypes), []);
+  // No write on a visit: the default 帮扶类型 are seeded by the first help record (db/weekly.ts).
   const workers = useLive(() => listWorkers(true), []);
   const types = useLive(() => listRiskTypes(), []);
   const screening = useLive(() => getScreening(week), [week]);
