@@ -52,7 +52,7 @@ ${active.length ? active.map((t) => html`<label class="check"><input type="check
 <input type="text" id="remind-text" name="text" value="${form.text}" maxlength="${REMINDER_TEXT_MAX}" placeholder="例如：请尽快补记本周帮扶">
 <div class="actions"><button>发送提醒</button></div></form>` : html`<p class="muted">只读账号不能发送提醒。</p>`}
 <h2>已发送的提醒</h2>
-${teams.map((t) => html`<h3>${t.name}</h3>${remindersTable(db, t.id, 5)}`)}`;
+${active.map((t) => html`<h3>${t.name}</h3>${remindersTable(db, t.id, 5)}`)}`;
 }
 
 export function remindRoutes(deps: AuthDeps): Hono<SecEnv> {
