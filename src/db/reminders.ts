@@ -32,7 +32,7 @@ export async function storeReminders(db: AppDb, open: readonly ReminderNotice[],
   for (const r of open) {
     if (await db.reminders.get(r.id)) continue;
     await db.reminders.add({
-      id: r.id, text: r.text, from: r.from, sentAt: r.sentAt, receivedAt: now, readAt: null, closedAt: null, ackedDelivered: 0, ackedRead: 0,
+      id: r.id, text: r.text, ...(r.about ? { about: r.about } : {}), from: r.from, sentAt: r.sentAt, receivedAt: now, readAt: null, closedAt: null, ackedDelivered: 0, ackedRead: 0,
     });
   }
   const gone = (await db.reminders.toArray()).filter((r) => !ids.has(r.id) && r.readAt === null && r.closedAt === null);

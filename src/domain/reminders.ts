@@ -22,11 +22,39 @@ export const REMINDER_OPEN_DAYS = 35;
 /** Acks one request may carry. */
 export const MAX_REMINDER_ACKS = 100;
 
+/**
+ * What a reminder is about, when the secretary sent it from an item of her 未完成 list:
+ * `day:2026-12-02` (日跟班 of that day), `week:2026-W49` (周帮扶), `report:2026-11` (月汇报).
+ * The phone closes the notice once that item is done. '' (or absent): a general reminder.
+ */
+export type ReminderAbout = string;
+const ABOUT_RE = /^(day:\d{4}-\d{2}-\d{2}|week:\d{4}-W\d{2}|report:\d{4}-\d{2})$/;
+export const isReminderAbout = (x: string): boolean => ABOUT_RE.test(x);
+
+export type AboutItem = { kind: 'day' | 'week' | 'report'; key: string };
+/** The item a reminder is about, or null for a general one (or one this phone cannot read). */
+export function aboutItem(about: ReminderAbout | undefined): AboutItem | null {
+  if (!about || !isReminderAbout(about)) return null;
+  const [kind, key] = about.split(':') as [AboutItem['kind'], string];
+  return { kind, key };
+}
+
+/** '12月2日的日跟班', '第49周的周帮扶', '2026年11月的月汇报'; '' for a general reminder or an unknown item. */
+export function aboutLabel(about: ReminderAbout | undefined): string {
+  if (!about || !isReminderAbout(about)) return '';
+  const [kind, key] = about.split(':') as [string, string];
+  if (kind === 'day') return `${Number(key.slice(5, 7))}月${Number(key.slice(8))}日的日跟班`;
+  if (kind === 'week') return `第${Number(key.slice(-2))}周的周帮扶`;
+  return `${key.slice(0, 4)}年${Number(key.slice(5))}月的月汇报`;
+}
+
 /** A reminder as the phone receives it. */
 export interface ReminderNotice {
   id: string;
   /** The secretary's line of text ('' when she added none). */
   text: string;
+  /** What it is about (ReminderAbout); absent for a general reminder. */
+  about?: ReminderAbout;
   /** Who sent it, as the phone shows it (the branch's name). */
   from: string;
   sentAt: number;

@@ -149,6 +149,7 @@ CREATE TABLE reminders (
   team_id TEXT NOT NULL REFERENCES teams(id),
   secretary_id TEXT REFERENCES secretaries(id),
   text TEXT NOT NULL DEFAULT '',
+  about TEXT NOT NULL DEFAULT '',
   sent_at INTEGER NOT NULL,
   delivered_at INTEGER,
   read_at INTEGER

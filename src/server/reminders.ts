@@ -15,17 +15,18 @@ export interface ReminderRow {
   team_id: string;
   secretary_id: string | null;
   text: string;
+  about: string;
   sent_at: number;
   delivered_at: number | null;
   read_at: number | null;
 }
 
 /** One reminder per team, in one transaction; returns their ids in the order of `teamIds`. */
-export function sendReminders(db: Sqlite, teamIds: readonly string[], secretaryId: string, text: string, now: number): string[] {
-  const insert = stmt(db, 'INSERT INTO reminders (id, team_id, secretary_id, text, sent_at) VALUES (?, ?, ?, ?, ?)');
+export function sendReminders(db: Sqlite, teamIds: readonly string[], secretaryId: string, text: string, now: number, about = ''): string[] {
+  const insert = stmt(db, 'INSERT INTO reminders (id, team_id, secretary_id, text, about, sent_at) VALUES (?, ?, ?, ?, ?, ?)');
   return db.transaction(() => teamIds.map((teamId) => {
     const id = newId();
-    insert.run(id, teamId, secretaryId, text, now);
+    insert.run(id, teamId, secretaryId, text, about, now);
     return id;
   }))();
 }
@@ -37,10 +38,10 @@ export function teamReminders(db: Sqlite, teamId: string, limit = 20): ReminderR
 
 /** What a pull carries: the team's reminders not yet read, sent within REMINDER_OPEN_DAYS. */
 export function openReminders(db: Sqlite, teamId: string, branchName: string, now: number): ReminderNotice[] {
-  const rows = stmt(db, `SELECT id, text, sent_at FROM reminders WHERE team_id = ? AND read_at IS NULL AND sent_at >= ?
+  const rows = stmt(db, `SELECT id, text, about, sent_at FROM reminders WHERE team_id = ? AND read_at IS NULL AND sent_at >= ?
     ORDER BY sent_at DESC, rowid DESC LIMIT ?`).all(teamId, now - REMINDER_OPEN_DAYS * 86_400_000, MAX_OPEN_REMINDERS) as
-    { id: string; text: string; sent_at: number }[];
-  return rows.map((r) => ({ id: r.id, text: r.text, from: branchName, sentAt: r.sent_at }));
+    { id: string; text: string; about: string; sent_at: number }[];
+  return rows.map((r) => ({ id: r.id, text: r.text, ...(r.about ? { about: r.about } : {}), from: branchName, sentAt: r.sent_at }));
 }
 
 /**

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { newDuty } from '../../src/domain/checklist';
 import {
-  ackTime, cleanReminderText, parseReportDueDay, reminderTextError, reportDueDayOf,
+  aboutItem, aboutLabel, ackTime, cleanReminderText, parseReportDueDay, reminderTextError, reportDueDayOf,
 } from '../../src/domain/reminders';
 import { reportDue, reportDueBy } from '../../src/domain/report';
 import { reportNotice, unfinishedShifts, weekHelpDue } from '../../src/domain/self-reminders';
@@ -106,5 +106,16 @@ describe('reminder text and ack times', () => {
     expect(ackTime(50, 100, 200)).toBe(100);
     expect(ackTime(150, 100, 200)).toBe(150);
     expect(ackTime(900, 100, 200)).toBe(200);
+  });
+});
+
+describe('what a reminder is about', () => {
+  it('reads a day, a week or a report, and nothing else', () => {
+    expect(aboutItem('day:2026-12-02')).toEqual({ kind: 'day', key: '2026-12-02' });
+    expect(aboutItem('week:2026-W49')).toEqual({ kind: 'week', key: '2026-W49' });
+    expect(aboutItem('report:2026-11')).toEqual({ kind: 'report', key: '2026-11' });
+    for (const bad of [undefined, '', 'report:2026-1', 'month:2026-11', 'day:2026-12-02x', 'week:2026-49']) expect(aboutItem(bad)).toBeNull();
+    expect([aboutLabel('day:2026-12-02'), aboutLabel('week:2026-W49'), aboutLabel('report:2026-11'), aboutLabel('x')])
+      .toEqual(['12月2日的日跟班', '第49周的周帮扶', '2026年11月的月汇报', '']);
   });
 });

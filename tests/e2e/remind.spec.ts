@@ -5,7 +5,7 @@
  * 支部设置 reaches the phone's 月汇报 banner.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { addMonths, localDay, monthKey, monthLabel } from '../../src/domain/calendar';
+import { addMonths, isoWeekKey, localDay, monthKey, monthLabel } from '../../src/domain/calendar';
 import { setOwnPassword } from '../../src/server/secretary/passwords';
 import { createBranch, createEnrolCode, createSecretary, createTeam } from '../../src/server/store';
 import { enrolAndSendAll, launchPhone, setUpTeam, withServerDb } from './helpers';
@@ -77,6 +77,20 @@ test('a reminder sent by the secretary shows on the phone’s home screen; 知�
   await expect(phone.getByTestId('reminder')).toHaveCount(0);
   await expect.poll(() => newestState(page), { timeout: 20_000 }).toContain('已读');
   await phone.reload();
+  await expect(phone.getByTestId('progress')).toBeVisible();
+  await expect(phone.getByTestId('reminder')).toHaveCount(0);
+
+  // A reminder about this week's 周帮扶 (as the 未完成 list links it): it closes once the week is done on the phone.
+  const week = isoWeekKey(localDay(Date.now(), 'Asia/Shanghai'));
+  await page.goto(`/secretary/remind?teams=${teamId}&about=week:${week}`);
+  await expect(page.getByTestId('remind-about')).toHaveText(`第${Number(week.slice(-2))}周的周帮扶`);
+  await page.getByRole('button', { name: '发送提醒' }).click();
+  await sendNow(phone);
+  await phone.goto('/');
+  await expect(phone.getByTestId('reminder')).toContainText(`第${Number(week.slice(-2))}周的周帮扶还未完成`);
+  await phone.goto(`/week/${week}`);
+  await phone.getByRole('button', { name: '本周无人需要帮扶' }).click();
+  await phone.goto('/');
   await expect(phone.getByTestId('progress')).toBeVisible();
   await expect(phone.getByTestId('reminder')).toHaveCount(0);
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanReminderText, parseReportDueDay, reminderTextError } from '../../src/domain/reminders';
+import { cleanReminderText, isReminderAbout, parseReportDueDay, reminderTextError } from '../../src/domain/reminders';
 import { branchReportDueDay } from '../../src/server/secretary/routes-settings';
 import { property, s, summary, team, useSecretaryServer } from './props-secretary-harness';
 import { input, text, XSS, type Field, type Parsed } from './props-secretary-inputs';
@@ -22,7 +22,8 @@ describe('issue 16.3 POST routes: bad input is a clean 4xx that stores nothing',
   it('POST /secretary/remind', async () => {
     const ids = fc.array(fc.oneof({ weight: 4, arbitrary: fc.constant('#team') }, fc.constantFrom('no-such-team', '', XSS), text), { maxLength: 4 });
     const lines = fc.oneof(text, fc.integer({ min: 190, max: 210 }).map((n) => '提'.repeat(n)));
-    const plausible = fc.tuple(ids, lines).map(([ts, x]): Field[] => [...ts.map((t): Field => ['team', t]), ['text', x]]);
+    const about = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('', 'day:2026-11-02', 'week:2026-W45', 'report:2026-10') }, fc.constantFrom('report:next', 'day:', XSS), text);
+    const plausible = fc.tuple(ids, lines, about).map(([ts, x, ab]): Field[] => [...ts.map((t): Field => ['team', t]), ['text', x], ['about', ab]]);
     let before = 0;
     await property({
       name: 'remind', path: () => '/secretary/remind',
@@ -35,6 +36,8 @@ describe('issue 16.3 POST routes: bad input is a clean 4xx that stores nothing',
         const teams = [...new Set(strings(p, 'team'))];
         if (teams.some((id) => id !== team.id)) return { status: 404 };
         if (teams.length === 0) return { status: 400 };
+        const ab = strings(p, 'about')[0] ?? '';
+        if (ab !== '' && !isReminderAbout(ab)) return { status: 400 };
         return reminderTextError(cleanReminderText(strings(p, 'text')[0] ?? '')) ? { status: 400 } : { status: 303, writes: true };
       },
       after: (a, p) => {
@@ -43,7 +46,7 @@ describe('issue 16.3 POST routes: bad input is a clean 4xx that stores nothing',
         const row = s.db.prepare('SELECT team_id, text FROM reminders ORDER BY rowid DESC LIMIT 1').get() as { team_id: string; text: string };
         expect(row).toEqual({ team_id: team.id, text: cleanReminderText(strings(p, 'text')[0] ?? '') });
       },
-    }, input(['team', 'text'], plausible), 120);
+    }, input(['team', 'text', 'about'], plausible), 120);
   }, 30_000);
 
   it('POST /secretary/settings', async () => {

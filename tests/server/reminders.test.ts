@@ -156,6 +156,31 @@ describe('the phone gets them and answers', () => {
   });
 });
 
+describe('a reminder about an item of the 未完成 list', () => {
+  it('names the item on the form, in the list, in the audit log and in the pull; a bad item is refused', async () => {
+    const form = await (await get('A', `/secretary/remind?teams=${a2.id}&about=report:2026-10`)).text();
+    expect(form).toContain('name="about" value="report:2026-10"');
+    expect(form).toContain('2026年10月的月汇报');
+    const bad = await post('A', '/secretary/remind', [['team', a2.id], ['about', 'report:next']]);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('提醒事项无效');
+    const before = count();
+    const ok = await post('A', '/secretary/remind', [['team', a2.id], ['about', 'week:2026-W44'], ['text', '']]);
+    expect(ok.status).toBe(303);
+    expect(count()).toBe(before + 1);
+    const row = s.db.prepare('SELECT id, about FROM reminders ORDER BY rowid DESC LIMIT 1').get() as { id: string; about: string };
+    expect(row.about).toBe('week:2026-W44');
+    expect(await (await get('A', `/secretary/team/${a2.id}`)).text()).toContain('第44周的周帮扶');
+    const audit = s.db.prepare("SELECT detail FROM audit_log WHERE action = 'send_reminder' ORDER BY id DESC LIMIT 1").get() as { detail: string };
+    expect(audit.detail).toBe('第44周的周帮扶');
+    const phone = await enrol(s, createEnrolCode(s.db, a2.id, s.clock.now).code, 'remind-phone-a2-0123456789');
+    const pulled = await pullOf(phone.token);
+    expect(pulled.reminders?.find((r) => r.id === row.id)).toMatchObject({ about: 'week:2026-W44', text: '' });
+    // A general reminder carries no `about`.
+    expect(pulled.reminders?.find((r) => r.id !== row.id)).not.toHaveProperty('about');
+  });
+});
+
 describe('report due day', () => {
   it('defaults to the 5th, is saved per branch, shown on the dashboard, pulled by the phones and audited', async () => {
     expect(await (await get('A', '/secretary/?month=2026-11')).text()).toContain('月汇报截止：12月5日（次月5日）');

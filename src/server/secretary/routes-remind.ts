@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { cleanReminderText, REMINDER_TEXT_MAX, reminderTextError } from '../../domain/reminders';
+import { aboutLabel, cleanReminderText, isReminderAbout, REMINDER_TEXT_MAX, reminderTextError } from '../../domain/reminders';
 import type { TeamRow } from '../store';
 import { sendReminders, teamReminders, type ReminderRow } from '../reminders';
 import type { Sqlite } from '../db';
@@ -28,23 +28,27 @@ export function remindersTable(db: Sqlite, teamId: string, limit = 10): Html {
   const rows = teamReminders(db, teamId, limit);
   if (!rows.length) return html`<p class="muted">尚未发送提醒。</p>`;
   return html`<div class="scroll"><table data-testid="reminders"><thead><tr><th>发送时间</th><th>内容</th><th>状态</th></tr></thead><tbody>
-${rows.map((r) => html`<tr><td>${when(r.sent_at)}</td><td>${r.text || html`<span class="muted">（无附言）</span>`}</td><td data-testid="reminder-state">${stateOf(r)}</td></tr>`)}
+${rows.map((r) => html`<tr><td>${when(r.sent_at)}</td><td>${r.about ? html`<b>${aboutLabel(r.about)}</b> ` : ''}${r.text || html`<span class="muted">（无附言）</span>`}</td><td data-testid="reminder-state">${stateOf(r)}</td></tr>`)}
 </tbody></table></div>`;
 }
 
-/** The 提醒 link of a team (team page; `due` links the dashboard's 未完成 list the same way). */
-export function remindLink(teamIds: readonly string[], label = '提醒'): Html {
-  return html`<a class="button secondary noprint" href="/secretary/remind?teams=${teamIds.join(',')}">${label}</a>`;
+/**
+ * The 提醒 link of one team or several (team page; `due` links the dashboard's 未完成 list the
+ * same way, with `about` = `day:…` / `week:…` / `report:…` for the item, ReminderAbout).
+ */
+export function remindLink(teamIds: readonly string[], label = '提醒', about = ''): Html {
+  return html`<a class="button secondary noprint" href="/secretary/remind?teams=${teamIds.join(',')}${about ? `&about=${about}` : ''}">${label}</a>`;
 }
 
-interface FormState { picked: ReadonlySet<string>; text: string }
+interface FormState { picked: ReadonlySet<string>; text: string; about: string }
 
 function remindPage(db: Sqlite, s: Session, teams: TeamRow[], form: FormState, errors: string[], sent: number): Html {
   const active = teams.filter((t) => !t.archived_at || form.picked.has(t.id));
   const len = [...form.text].length;
   return html`<h1>发送提醒</h1>
 ${notice(sent ? `已向 ${sent} 个班组发送提醒：手机下次同步时显示在首页，送达和已读会显示在下面。` : undefined)}${errorBox(errors)}
-${canEdit(s) ? html`<form method="post" action="/secretary/remind" class="stack noprint">${csrf(s)}
+${canEdit(s) ? html`<form method="post" action="/secretary/remind" class="stack noprint">${csrf(s)}<input type="hidden" name="about" value="${form.about}">
+${form.about ? html`<p>提醒事项：<b data-testid="remind-about">${aboutLabel(form.about)}</b>（手机上完成后提醒自动消失）</p>` : ''}
 <fieldset class="plain"><legend><b>提醒哪些班组</b></legend>
 ${active.length ? active.map((t) => html`<label class="check"><input type="checkbox" name="team" value="${t.id}" ${form.picked.has(t.id) ? 'checked' : ''}> ${t.name}</label>`) : html`<p class="muted">本支部还没有班组。</p>`}
 </fieldset>
@@ -66,7 +70,9 @@ export function remindRoutes(deps: AuthDeps): Hono<SecEnv> {
     // Ids of other branches (or gone) are ignored: the page offers only this branch's teams.
     const picked = new Set((c.req.query('teams') ?? '').split(',').filter((id) => teams.some((t) => t.id === id)));
     const sent = Number(c.req.query('sent') ?? 0);
-    return c.html(page('发送提醒', s, remindPage(db, s, teams, { picked, text: '' }, [], Number.isInteger(sent) && sent > 0 ? sent : 0)));
+    const about = c.req.query('about') ?? '';
+    const form = { picked, text: '', about: isReminderAbout(about) ? about : '' };
+    return c.html(page('发送提醒', s, remindPage(db, s, teams, form, [], Number.isInteger(sent) && sent > 0 ? sent : 0)));
   });
 
   r.post('/remind', async (c) => {
@@ -76,20 +82,23 @@ export function remindRoutes(deps: AuthDeps): Hono<SecEnv> {
     const teams = ids.map((id) => teamFor(db, s.account, id));
     if (teams.some((t) => t === null)) return c.html(page('未找到', s, html`<h1>班组不存在或无权查看</h1><p><a href="/secretary/">返回总览</a></p>`), 404);
     const text = cleanReminderText(list(form.text)[0] ?? '');
+    const about = list(form.about)[0] ?? '';
     const chosen = teams as TeamRow[];
     const branchId = chosen[0]?.branch_id ?? s.account.branchId;
     const errors = [
       ...(chosen.length ? [] : ['请至少选择一个班组']),
       ...(chosen.some((t) => t.branch_id !== branchId) ? ['一次只能提醒同一个党支部的班组'] : []),
       ...[reminderTextError(text)].filter((e): e is string => e !== null),
+      ...(about === '' || isReminderAbout(about) ? [] : ['提醒事项无效，请从总览的未完成列表重新打开']),
     ];
     if (errors.length) {
       const shown = visibleTeams(db, s.account, branchId);
-      return c.html(page('发送提醒', s, remindPage(db, s, shown, { picked: new Set(ids), text }, errors, 0)), 400);
+      return c.html(page('发送提醒', s, remindPage(db, s, shown, { picked: new Set(ids), text, about: isReminderAbout(about) ? about : '' }, errors, 0)), 400);
     }
     const now = clock();
-    sendReminders(db, chosen.map((t) => t.id), s.account.id, text, now);
-    for (const t of chosen) audit(db, now, s.account, 'send_reminder', t.id, text);
+    sendReminders(db, chosen.map((t) => t.id), s.account.id, text, now, about);
+    const detail = [aboutLabel(about), text].filter(Boolean).join('：');
+    for (const t of chosen) audit(db, now, s.account, 'send_reminder', t.id, detail);
     const q = s.account.role === 'admin' ? `&branch=${branchId}` : '';
     return c.redirect(`/secretary/remind?sent=${chosen.length}${q}`, 303);
   });

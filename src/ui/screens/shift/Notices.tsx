@@ -2,6 +2,10 @@ import { addDays, dayLabel, isoWeekKey, localDay } from '../../../domain/calenda
 import { unfinishedShifts, weekHelpDue } from '../../../domain/self-reminders';
 import type { Team } from '../../../domain/types';
 import { weekStatus } from '../../../domain/weekly';
+import { aboutItem, aboutLabel, type AboutItem } from '../../../domain/reminders';
+import { dutyProgress } from '../../../domain/checklist';
+import { isSubmitted } from '../../../domain/report';
+import { getReportRecord } from '../../../db/reports';
 import { dutiesBetween } from '../../../db/duties';
 import { listHazards } from '../../../db/hazards';
 import { dismissReminder, openReminders } from '../../../db/reminders';
@@ -9,6 +13,15 @@ import { getScreening, helpRecordsOfWeeks } from '../../../db/weekly';
 import { now } from '../../../db/clock';
 import { save, useLive } from '../../hooks';
 import { getSyncEngine } from '../../syncEngine';
+
+/** Is the item a reminder is about done on this phone? (Read inside a live query: re-checked on every change.) */
+async function itemDone(item: AboutItem | null): Promise<boolean> {
+  if (!item) return false;
+  if (item.kind === 'report') return isSubmitted(await getReportRecord(item.key));
+  if (item.kind === 'week') return weekStatus(await getScreening(item.key), await helpRecordsOfWeeks([item.key])) === 'done';
+  const hazards = await listHazards();
+  return (await dutiesBetween(item.key, item.key)).some((d) => dutyProgress(d, hazards.filter((h) => h.dutyId === d.id).length).complete);
+}
 
 const LINK = { textDecoration: 'none', minHeight: '52px', borderRadius: '10px', margin: '8px 0' };
 
@@ -22,7 +35,12 @@ export function Notices({ team }: { team: Team }) {
   const minute = Math.floor(now() / 60_000);
   const nowMs = minute * 60_000;
   const today = localDay(nowMs, team.timeZone);
-  const reminders = useLive(() => openReminders(), []) ?? [];
+  // A reminder about an item (a day, a week, a report) closes once that item is done here.
+  const reminders = useLive(async () => {
+    const out = [];
+    for (const r of await openReminders()) if (!(await itemDone(aboutItem(r.about)))) out.push(r);
+    return out;
+  }, []) ?? [];
   const own = useLive(async () => {
     const duties = await dutiesBetween(addDays(today, -3), today);
     const hazards = await listHazards();
@@ -42,7 +60,7 @@ export function Notices({ team }: { team: Team }) {
       {reminders.map((r) => (
         <div class="banner info" role="status" data-testid="reminder" key={r.id} style={{ borderRadius: '10px', margin: '8px 0' }}>
           <span>
-            <b>{r.from || '党支部'}提醒</b>（{fmt.format(new Date(r.sentAt))}）：{r.text || '请按时完成日跟班、周帮扶和月汇报'}
+            <b>{r.from || '党支部'}提醒</b>（{fmt.format(new Date(r.sentAt))}）：{aboutLabel(r.about) ? `${aboutLabel(r.about)}还未完成。` : ''}{r.text || (aboutLabel(r.about) ? '' : '请按时完成日跟班、周帮扶和月汇报')}
           </span>
           <button type="button" onClick={() => void dismiss(r.id)} data-testid="reminder-dismiss" style={{ minHeight: '44px', minWidth: '72px' }}>知道了</button>
         </div>
