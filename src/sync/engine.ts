@@ -35,9 +35,8 @@ export interface OutboxStore {
   getState(): Promise<SyncState>;
   setState(patch: Partial<SyncState>): Promise<void>;
   summary(): Promise<OutboxSummary>;
-  /** 已送达/已读 answers still owed about the branch's reminders (optional: stores without reminders). */
+  /** 已送达/已读 answers still owed about the branch's reminders, and "the server answered these" (optional). */
   reminderAcks?(): Promise<ReminderAck[]>;
-  /** The server answered a request carrying these acks. */
   reminderAcksSent?(acks: readonly ReminderAck[]): Promise<void>;
 }
 
@@ -117,8 +116,7 @@ export class SyncEngine {
     if (state.auth === 'revoked' || state.auth === 'invalid') return 'revoked';
     try {
       const pulled = await this.pushAll(state.token, state.teamId);
-      // The last push brought everything since the cursor: no separate pull, unless
-      // answers about reminders are owed (they ride on a POST pull).
+      // The last push brought everything since the cursor: no separate pull, unless reminder answers are owed.
       if (!pulled || (await this.reminderAcks()).length) await this.pullAll(state.token, (await this.d.store.getState()).cursor);
       await this.d.store.setState({ lastSuccessAt: this.d.now(), lastError: null });
       return 'done';
@@ -190,31 +188,27 @@ export class SyncEngine {
   private async pullAll(token: string, since: number): Promise<void> {
     let cursor = since;
     for (let round = 0; round < MAX_PULL_ROUNDS; round++) {
-      // Owed reminder answers go in the body of a POST pull; otherwise the plain GET.
-      const acks = await this.reminderAcks();
+      const acks = await this.reminderAcks(); // owed answers ride in the body of a POST pull
+
       const res = acks.length
         ? await request(this.d, '/api/v1/sync/pull', token, { v: PROTOCOL_VERSION, since: cursor, reminderAcks: acks })
         : await request(this.d, `/api/v1/sync/pull?v=${PROTOCOL_VERSION}&since=${cursor}`, token);
       if (!res.ok) {
         const err = await errorOf(res);
-        if (acks.length && res.status === 400 && err.issues?.some((i) => i.path.startsWith('reminderAcks'))) {
-          this.noReminderAcks = true; // an endpoint from before reminders: pull without them
-          continue;
-        }
-        return this.fail(res.status, err);
+        // An endpoint from before reminders refuses the field: pull without them.
+        if (!acks.length || res.status !== 400 || !err.issues?.some((i) => i.path.startsWith('reminderAcks'))) return this.fail(res.status, err);
+        this.noReminderAcks = true;
+        continue;
       }
       const body = (await readJson(res)) as PullResponse;
       await this.d.store.applyPull(body);
       if (acks.length) await this.d.store.reminderAcksSent?.(acks);
       cursor = body.cursor;
-      // Reminders this pull brought are answered (已送达) in the same run.
-      if (!body.more && (await this.reminderAcks()).length === 0) return;
+      if (!body.more && (await this.reminderAcks()).length === 0) return; // new reminders: 已送达 in this run
     }
   }
 
-  private async reminderAcks(): Promise<ReminderAck[]> {
-    return this.noReminderAcks ? [] : ((await this.d.store.reminderAcks?.()) ?? []);
-  }
+  private readonly reminderAcks = async (): Promise<ReminderAck[]> => (this.noReminderAcks ? [] : ((await this.d.store.reminderAcks?.()) ?? []));
 
   private async fail(status: number, err: ErrorBody): Promise<never> {
     if (status === 401) {
