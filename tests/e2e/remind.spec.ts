@@ -90,6 +90,7 @@ test('a reminder sent by the secretary shows on the phone’s home screen; 知�
   await expect(phone.getByTestId('reminder')).toContainText(`第${Number(week.slice(-2))}周的周帮扶还未完成`);
   await phone.goto(`/week/${week}`);
   await phone.getByRole('button', { name: '本周无人需要帮扶' }).click();
+  await expect(phone.getByRole('button', { name: '✓ 本周无人需要帮扶' })).toBeVisible(); // saved before we leave
   await phone.goto('/');
   await expect(phone.getByTestId('progress')).toBeVisible();
   await expect(phone.getByTestId('reminder')).toHaveCount(0);
