@@ -12,6 +12,7 @@ import {
   parseNamedValue, parseRosterValue, parseShiftsValue, RISK_TYPES_KEY, sameFields, teamConfigKey, workerFields,
   type WorkerMerge,
 } from '../domain/branch-config';
+import { REPORT_DUE_DAY_KEY, reportDueDayOf } from '../domain/reminders';
 import type { RiskType } from '../domain/risk-types';
 import { effectiveRota } from '../domain/rota';
 import { parseRota } from '../domain/rota-schema';
@@ -26,6 +27,10 @@ const APPLIED = 'branchConfig.applied:';
 /** Ids of the items last applied per key: an id missing from the next value was deleted by the branch. */
 const IDS = 'branchConfig.ids:';
 const PROBLEMS = 'branchConfig.problems';
+
+/** The branch's 月汇报 due day (次月N日), pulled like the rest of its config; 5 until it says otherwise. */
+export const reportDueDay = (): Promise<number> =>
+  withDb(async (db) => reportDueDayOf((await getBranchConfig(db, REPORT_DUE_DAY_KEY))?.value));
 
 /** Items of the branch's config this phone could not use, per key, in zh-CN. */
 export type ConfigProblems = Record<string, string[]>;

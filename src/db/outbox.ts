@@ -19,6 +19,7 @@ import { validateRecordBody } from '../domain/record-schemas';
 import { now as clockNow } from './clock';
 import { foldDuplicateDuties, mergeLostDuty, withDutyTables } from './duty-fold';
 import { SETTING_KEYS } from './settings';
+import { storeReminders } from './reminders';
 import { SYNCED_TABLES, type AppDb } from './schema';
 
 const STATE_KEY = SETTING_KEYS.syncState;
@@ -129,7 +130,7 @@ export function acknowledge(
   const sentAt = new Map(sent.map((r) => [`${r.table}/${r.id}`, r.updatedAt]));
   const tables = withDutyTables([...new Set([...acks, ...rejections, ...(piggy?.pull.records ?? [])].map((a) => a.table))]);
   return withReopen(db, () =>
-    db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], async () => {
+    db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings, ...(piggy?.pull.reminders ? [db.reminders] : [])], async () => {
       for (const ack of acks) {
         const table = db.table(ack.table);
         const row = (await table.get(ack.id)) as Row | undefined;
@@ -161,7 +162,7 @@ export function markRejected(db: AppDb, entries: RejectedEntry[]): Promise<void>
 export function applyPull(db: AppDb, pull: PullResponse, now: number = clockNow()): Promise<void> {
   const tables = withDutyTables([...new Set(pull.records.map((r) => r.table))]);
   return withReopen(db, () =>
-    db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings], () => storePull(db, pull, now)));
+    db.transaction('rw', [...tables.map((t) => db.table(t)), db.settings, ...(pull.reminders ? [db.reminders] : [])], () => storePull(db, pull, now)));
 }
 
 /** The body of applyPull; runs inside a rw transaction over the pulled tables and settings. */
@@ -183,6 +184,8 @@ async function storePull(db: AppDb, pull: PullResponse, now: number): Promise<vo
     ? { teamName: pull.team.name, branchName: pull.team.branchName, teamDistrict: pull.team.district ?? null }
     : {};
   if (pull.team) await forgetForeignRefusals(db);
+  // A server from before reminders sends none: nothing is closed then.
+  if (pull.reminders) await storeReminders(db, pull.reminders, now);
   await db.settings.put({ key: STATE_KEY, value: { ...state, ...names, cursor: pull.cursor } });
 }
 

@@ -7,6 +7,8 @@
  * - duties: 日跟班, one per production day and shift; hazards: the 隐患/问题 ledger;
  * - (v2) riskTypes, weeklyScreenings, helpRecords, pairs, hardships: 周帮扶;
  *   reports: 月汇报.
+ * - (v4) reminders: the branch secretary's 提醒 as pulled, with this phone's 已送达/已读 state
+ *   (not a synced table: the server owns them, the phone answers with acks, reminders.ts).
  * Every synced table's records carry RecordMeta (id, rev, dirty, deleted …): the outbox
  * is the data itself (`dirty` index), so nothing queued can expire.
  *
@@ -15,6 +17,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { AppSetting, DailyDuty, Hazard, Team, Worker } from '../domain/types';
+import type { StoredReminder } from './reminders';
 
 export const DB_NAME = 'xiaozhengwei';
 
@@ -44,6 +47,11 @@ export const STORES_V2 = {
   reports: 'id, month, dirty',
 } as const;
 
+/** v4: reminders from the branch (src/db/reminders.ts). Versions 3, 5, 6 are other features'. */
+export const STORES_V4 = {
+  reminders: 'id, sentAt',
+} as const;
+
 /** Records of the v2 tables are typed by their own domain modules; stored as-is here. */
 type Stored = { id: string; dirty: 0 | 1 } & Record<string, unknown>;
 
@@ -59,6 +67,7 @@ export type AppDb = Dexie & {
   pairs: EntityTable<Stored, 'id'>;
   hardships: EntityTable<Stored, 'id'>;
   reports: EntityTable<Stored, 'id'>;
+  reminders: EntityTable<StoredReminder, 'id'>;
 };
 
 export function defineSchema(db: Dexie): void {
@@ -70,6 +79,7 @@ export function defineSchema(db: Dexie): void {
         if (typeof w.partyMember !== 'boolean') w.partyMember = false;
       });
     });
+  db.version(4).stores(STORES_V4);
 }
 
 export function createDb(name = DB_NAME): AppDb {

@@ -4,7 +4,7 @@
  * a snapshot of the figures and text as sent, so what the branch reviewed can always be
  * shown even after the underlying records change. Pure: clock and ids are passed in.
  */
-import { addDays, monthDays } from './calendar';
+import { addMonths, monthDays } from './calendar';
 import type { MonthFigures } from './report-figures-types';
 import { validateForSubmit, validateReview } from './report-validate';
 import type { DayKey, MonthKey, RecordMeta } from './types';
@@ -55,7 +55,7 @@ export interface MonthlyReport extends RecordMeta, ReportText {
   review: ReportReview | null;
 }
 
-/** The reminder shows in the last days of the month and the first days of the next. */
+/** The reminder shows in the last days of the month and the next month up to the due day (default the 5th). */
 export const DUE_DAYS_BEFORE_END = 3;
 export const DUE_DAYS_AFTER_END = 5;
 
@@ -145,19 +145,21 @@ export function applyReview(report: MonthlyReport, review: ReportReview, now: nu
   }, now);
 }
 
-/** The last day on which the reminder still shows: the 5th of the next month. */
-export function reportDueBy(month: MonthKey): DayKey {
-  const days = monthDays(month);
-  return addDays(days[days.length - 1] ?? `${month}-01`, DUE_DAYS_AFTER_END);
+/**
+ * The day the report of `month` is due: the `dueDay`th of the next month (a branch setting,
+ * src/domain/reminders.ts; 5 by default). The reminder shows until this day.
+ */
+export function reportDueBy(month: MonthKey, dueDay: number = DUE_DAYS_AFTER_END): DayKey {
+  return `${addMonths(month, 1)}-${String(dueDay).padStart(2, '0')}`;
 }
 
 /**
- * True in the last three days of `month` and the first five of the next while that
+ * True in the last three days of `month` and the next month up to its due day while that
  * month's report has not been submitted (a draft does not count).
  */
-export function reportDue(today: DayKey, month: MonthKey, report: MonthlyReport | null | undefined): boolean {
+export function reportDue(today: DayKey, month: MonthKey, report: MonthlyReport | null | undefined, dueDay?: number): boolean {
   if (isSubmitted(report)) return false;
   const days = monthDays(month);
   const from = days[Math.max(0, days.length - DUE_DAYS_BEFORE_END)];
-  return from !== undefined && today >= from && today <= reportDueBy(month);
+  return from !== undefined && today >= from && today <= reportDueBy(month, dueDay);
 }

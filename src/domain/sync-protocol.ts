@@ -4,6 +4,7 @@
  * builds its requests from the same types. Pure: no DOM, no Node.
  */
 import * as v from 'valibot';
+import { ReminderAcksSchema, type ReminderNotice } from './reminders';
 
 export const PROTOCOL_VERSION = 1;
 /** The server refuses larger bodies (after gunzip too). */
@@ -122,6 +123,8 @@ export const PushRequestSchema = v.strictObject({
    * the changes since it, so the last push of a run needs no separate pull.
    */
   since: v.optional(Cursor),
+  /** The phone's 已送达/已读 answers about reminders (reminders.ts; optional, added within v1). */
+  reminderAcks: v.optional(ReminderAcksSchema),
 });
 export type PushRequest = v.InferOutput<typeof PushRequestSchema>;
 
@@ -154,6 +157,8 @@ export interface PushResponse {
 export const PullRequestSchema = v.strictObject({
   v: Version,
   since: Cursor,
+  /** As on a push: a phone with nothing to send answers about reminders in its POST pull. */
+  reminderAcks: v.optional(ReminderAcksSchema),
 });
 /** GET form: ?v=1&since=123 */
 export const PullQuerySchema = v.strictObject({
@@ -191,6 +196,11 @@ export interface PullResponse {
   reviews: Review[];
   /** The team's records written by its other devices (a new phone restores from these). */
   records: SyncRecord[];
+  /**
+   * The team's open reminders, all of them, newest first (a snapshot, not changes since the
+   * cursor: what is missing was read on another phone or expired). Older servers: absent.
+   */
+  reminders?: ReminderNotice[];
 }
 
 export type ErrorCode =

@@ -17,6 +17,7 @@ import { stmt, type Sqlite } from './db';
 import { GroupCommit } from './group-commit';
 import { FailureLimiter } from './limiter';
 import { authenticate, redeemEnrolCode, type AuthResult, type TeamRow } from './store';
+import { applyReminderAcks } from './reminders';
 import { pull, push } from './sync-store';
 
 type Status = 400 | 401 | 403 | 404 | 410 | 413 | 415 | 429 | 500;
@@ -210,19 +211,27 @@ export function apiRoutes(db: Sqlite, clock: () => number = Date.now, hops = 0):
     // batch just stored (and skips it, as the phone's own) and everything before it.
     return sendJson(c, await writes.run((): PushResponse => {
       const r = push(db, who.device, who.team, body.records, now);
-      return body.since === undefined ? r : { ...r, pull: pull(db, who.device, who.team, body.since) };
+      // Before the pull: a reminder the phone has read is no longer in the pull's open list.
+      applyReminderAcks(db, who.team.id, body.reminderAcks, now);
+      return body.since === undefined ? r : { ...r, pull: pull(db, who.device, who.team, body.since, now) };
     }));
   });
 
   api.get('/sync/pull', (c) => {
-    const who = auth(c, db, clock());
+    const now = clock();
+    const who = auth(c, db, now);
     const q = parse(PullQuerySchema, c.req.query());
-    return sendJson(c, pull(db, who.device, who.team, q.since));
+    return sendJson(c, pull(db, who.device, who.team, q.since, now));
   });
   api.post('/sync/pull', async (c) => {
-    const who = auth(c, db, clock());
+    const now = clock();
+    const who = auth(c, db, now);
     const body = parse(PullRequestSchema, await readJson(c));
-    return sendJson(c, pull(db, who.device, who.team, body.since));
+    if (!body.reminderAcks?.length) return sendJson(c, pull(db, who.device, who.team, body.since, now));
+    return sendJson(c, await writes.run(() => {
+      applyReminderAcks(db, who.team.id, body.reminderAcks, now);
+      return pull(db, who.device, who.team, body.since, now);
+    }));
   });
 
   api.all('*', (c) => c.json({ error: 'not_found', message: '接口不存在' } satisfies ErrorBody, 404));

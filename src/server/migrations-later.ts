@@ -152,6 +152,25 @@ ALTER TABLE review_items ADD COLUMN submission TEXT;
 ALTER TABLE review_items ADD COLUMN rubric TEXT;
 `,
   },
+  {
+    version: 7,
+    name: 'reminders: the secretary reminds a team, its phones answer 已送达 / 已读',
+    // Secretary-owned like reviews: a phone never writes a row, it only fills delivered_at /
+    // read_at (first time kept) through the acks of its push or pull (reminders.ts).
+    sql: `
+CREATE TABLE reminders (
+  id TEXT PRIMARY KEY,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  secretary_id TEXT REFERENCES secretaries(id),
+  text TEXT NOT NULL DEFAULT '',
+  about TEXT NOT NULL DEFAULT '',
+  sent_at INTEGER NOT NULL,
+  delivered_at INTEGER,
+  read_at INTEGER
+);
+CREATE INDEX reminders_team ON reminders(team_id, sent_at);
+`,
+  },
 ];
 
 /**

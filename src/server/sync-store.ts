@@ -20,6 +20,7 @@ import { mergeDuties } from '../domain/duty-merge';
 import { validateRecordBody } from '../domain/record-schemas';
 import type { DailyDuty } from '../domain/types';
 import { stmt, type Sqlite } from './db';
+import { openReminders } from './reminders';
 import type { DeviceRow, TeamRow } from './store';
 
 interface RecordRow {
@@ -177,7 +178,8 @@ type Change =
   | { seq: number; kind: 'review'; review: Review; bytes: number }
   | { seq: number; kind: 'record'; record: SyncRecord; bytes: number };
 
-export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number): PullResponse {
+/** `now`: the server's clock, for which reminders are still open (reminders.ts). */
+export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number, now: number = Date.now()): PullResponse {
   // One read transaction: the counter and the rows come from the same snapshot.
   return db.transaction((): PullResponse => {
     const limit = MAX_PULL_CHANGES + 1;
@@ -206,7 +208,11 @@ export function pull(db: Sqlite, device: DeviceRow, team: TeamRow, since: number
       ...records.map((r): Change => ({ seq: r.seq, kind: 'record', bytes: r.body.length, record: toSyncRecord(r) })),
     ].sort((a, b) => a.seq - b.seq);
 
-    const out: PullResponse = { v: PROTOCOL_VERSION, team: teamInfo(db, team), cursor: since, more: false, config: [], reviews: [], records: [] };
+    const info = teamInfo(db, team);
+    const out: PullResponse = {
+      v: PROTOCOL_VERSION, team: info, cursor: since, more: false, config: [], reviews: [], records: [],
+      reminders: openReminders(db, team.id, info.branchName, now),
+    };
     let bytes = 0;
     for (const ch of changes) {
       if (out.cursor > since && (bytes > PULL_BYTES || ch === changes[MAX_PULL_CHANGES])) {

@@ -19,6 +19,7 @@ import {
   type OutboxSummary, type PullResponse, type PushResponse, type RejectedEntry, type Rejection, type SyncRecord,
   type SyncState,
 } from '../domain/sync-protocol';
+import type { ReminderAck } from '../domain/reminders';
 import { RetryPace } from './backoff';
 import { enrolDevice, type EnrolResult } from './enrol';
 import { encodeBody, errorOf, readJson, request, StopRun, type SyncOutcome } from './http';
@@ -36,6 +37,9 @@ export interface OutboxStore {
   getState(): Promise<SyncState>;
   setState(patch: Partial<SyncState>): Promise<void>;
   summary(): Promise<OutboxSummary>;
+  /** 已送达/已读 answers still owed about the branch's reminders, and "the server answered these" (optional). */
+  reminderAcks?(): Promise<ReminderAck[]>;
+  reminderAcksSent?(acks: readonly ReminderAck[]): Promise<void>;
 }
 
 export interface EngineDeps {
@@ -81,6 +85,8 @@ export class SyncEngine {
   private detach: (() => void) | null = null;
   /** Set when the server refused `since` on a push (an endpoint older than it): push, then pull. */
   private noPiggyback = false;
+  /** Set when the server refused `reminderAcks` on a pull (an endpoint older than reminders). */
+  private noReminderAcks = false;
 
   constructor(private readonly d: EngineDeps) {
     this.pace = new RetryPace(d.now, d.random);
@@ -132,8 +138,8 @@ export class SyncEngine {
     if (state.auth === 'revoked' || state.auth === 'invalid') return 'revoked';
     try {
       const pulled = await this.pushAll(state.token, state.teamId);
-      // The last push brought everything since the cursor: no separate pull.
-      if (!pulled) await this.pullAll(state.token, (await this.d.store.getState()).cursor);
+      // The last push brought everything since the cursor: no separate pull, unless reminder answers are owed.
+      if (!pulled || (await this.reminderAcks()).length) await this.pullAll(state.token, (await this.d.store.getState()).cursor);
       await this.d.store.setState({ lastSuccessAt: this.d.now(), lastError: null });
       return 'done';
     } catch (e) {
@@ -204,14 +210,27 @@ export class SyncEngine {
   private async pullAll(token: string, since: number): Promise<void> {
     let cursor = since;
     for (let round = 0; round < MAX_PULL_ROUNDS; round++) {
-      const res = await request(this.http, `/api/v1/sync/pull?v=${PROTOCOL_VERSION}&since=${cursor}`, token);
-      if (!res.ok) return this.fail(res.status, await errorOf(res));
+      const acks = await this.reminderAcks(); // owed answers ride in the body of a POST pull
+
+      const res = acks.length
+        ? await request(this.http, '/api/v1/sync/pull', token, { v: PROTOCOL_VERSION, since: cursor, reminderAcks: acks })
+        : await request(this.http, `/api/v1/sync/pull?v=${PROTOCOL_VERSION}&since=${cursor}`, token);
+      if (!res.ok) {
+        const err = await errorOf(res);
+        // An endpoint from before reminders refuses the field: pull without them.
+        if (!acks.length || res.status !== 400 || !err.issues?.some((i) => i.path.startsWith('reminderAcks'))) return this.fail(res.status, err);
+        this.noReminderAcks = true;
+        continue;
+      }
       const body = (await readJson(res)) as PullResponse;
       await this.d.store.applyPull(body);
+      if (acks.length) await this.d.store.reminderAcksSent?.(acks);
       cursor = body.cursor;
-      if (!body.more) return;
+      if (!body.more && (await this.reminderAcks()).length === 0) return; // new reminders: 已送达 in this run
     }
   }
+
+  private readonly reminderAcks = async (): Promise<ReminderAck[]> => (this.noReminderAcks ? [] : ((await this.d.store.reminderAcks?.()) ?? []));
 
   private async fail(status: number, err: ErrorBody): Promise<never> {
     if (status === 401) {

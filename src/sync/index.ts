@@ -9,6 +9,7 @@ import {
 } from '../db/outbox';
 import type { AppDb } from '../db/schema';
 import { applyBranchConfig } from '../db/branch-config';
+import { pendingReminderAcks, reminderAcksSent } from '../db/reminders';
 import { SyncEngine, type OutboxStore } from './engine';
 import { gzipAvailable, gzipBytes } from './compress';
 
@@ -30,6 +31,8 @@ export function dexieOutboxStore(db: AppDb, now: () => number = Date.now): Outbo
     getState: () => getSyncState(db),
     setState: (patch) => setSyncState(db, patch),
     summary: () => outboxSummary(db),
+    reminderAcks: () => pendingReminderAcks(db),
+    reminderAcksSent: (acks) => reminderAcksSent(db, acks),
   };
 }
 

@@ -34,7 +34,8 @@ async function start(real = false): Promise<AppDb> {
 async function newerTab(name: string): Promise<Dexie> {
   const other = new Dexie(name);
   defineSchema(other);
-  other.version(3).stores({ newTable: 'id' });
+  // One version above the app's newest, whatever that is.
+  other.version(other.verno + 1).stores({ newTable: 'id' });
   others.push(other);
   await other.open();
   return other;
@@ -97,7 +98,7 @@ describe('another tab opens a newer version', () => {
       const db = await start(real);
       const d = await ensureDuty('2026-03-02', SHIFT, 8);
       const other = await newerTab(db.name); // resolves only once the app let go of its connection
-      expect(other.verno).toBe(3);
+      expect(other.verno).toBe(db.verno + 1);
       const next = await updateDuty(d.id, (x) => ({ ...x, hazardsNone: true }));
       const h = await addHazard(FOUND, INPUT);
       expect(next.rev).toBe(2);

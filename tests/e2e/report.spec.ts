@@ -160,10 +160,10 @@ test('月汇报 reminder: early in a month, last month’s unsubmitted report is
   await expect(page.getByTestId('report-month')).toHaveText(`${monthLabel(lastMonth)} 月汇报`);
   await expect(page.getByTestId('report-due')).toHaveCount(0); // not on the month it points to
 
-  // The 10th: past the reminder window, nothing shows.
+  // The 10th: past the due day (the 5th), still not submitted: the reminder stays and says it is late (issue 16.3).
   await page.clock.setFixedTime(new Date(`${thisMonth}-10T10:00:00+08:00`));
   await page.goto('/report');
   await expect(page.getByTestId('report-month')).toHaveText(`${monthLabel(thisMonth)} 月汇报`);
-  await expect(page.getByTestId('report-due')).toHaveCount(0);
+  await expect(page.getByTestId('report-due')).toContainText(`${monthLabel(lastMonth)}的月汇报还未提交，已过截止日（${Number(thisMonth.slice(5))}月5日）`);
   await context.close();
 });

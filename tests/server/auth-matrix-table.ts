@@ -216,6 +216,34 @@ export const TABLE: Record<string, Row> = {
     },
   },
 
+  /* ---- 提醒: team A's reminders (branch B's secretary gets "not found" and sees none of them) */
+  'GET /secretary/remind': {
+    sample: () => ({ method: 'GET', path: `/secretary/remind?teams=${teamA.id}` }), expect: page(200, 200, 200, 200),
+    shows: (role) => (role === 'secretaryB' ? [teamB.name] : [teamA.name, '已发送的提醒']),
+  },
+  'POST /secretary/remind': {
+    sample: (cell) => ({ method: 'POST', path: '/secretary/remind', form: formOf(cell, { team: teamA.id, text: `矩阵提醒${cell.n}` }) }),
+    expect: guarded(303, 404, 303, 403), location: /^\/secretary\/remind\?sent=1(&branch=[0-9a-f]+)?$/, writes: true,
+    after: (cell) => {
+      const row = s.db.prepare('SELECT team_id FROM reminders WHERE text = ?').get(`矩阵提醒${cell.n}`) as { team_id: string } | undefined;
+      expect(row?.team_id, 'reminded team').toBe(allowed(TABLE['POST /secretary/remind']!.expect[cell.role]) ? teamA.id : undefined);
+    },
+  },
+  'GET /secretary/settings': {
+    sample: () => ({ method: 'GET', path: `/secretary/settings?branch=${teamA.branch_id}` }), expect: page(200, 200, 200, 200),
+    shows: (role) => [role === 'secretaryB' ? '乙矿党支部' : '甲矿党支部', '月汇报截止日'],
+  },
+  'POST /secretary/settings': {
+    // A day no earlier cell of this row set (10–16, never the default 5), so every allowed cell writes.
+    sample: (cell) => ({ method: 'POST', path: '/secretary/settings', form: formOf(cell, { branch: teamA.branch_id, reportDueDay: String(10 + (cell.n % 7)) }) }),
+    expect: guarded(303, 303, 303, 403), location: /^\/secretary\/settings\?saved=1/, writes: true,
+    after: (cell) => {
+      const day = (branchId: string) => (s.db.prepare("SELECT value FROM config WHERE branch_id = ? AND key = 'reportDueDay'").get(branchId) as { value: string } | undefined)?.value;
+      if (!allowed(TABLE['POST /secretary/settings']!.expect[cell.role])) return;
+      expect(day(cell.role === 'secretaryB' ? teamB.branch_id : teamA.branch_id), 'the branch whose due day was set').toBe(String(10 + (cell.n % 7)));
+    },
+  },
+
   /* ---- secretary: branch-wide pages; asking for branch A gives branch B's secretary her own */
   'GET /secretary/exports': { sample: () => ({ method: 'GET', path: `/secretary/exports?branch=${teamA.branch_id}` }), expect: page(200, 200, 200, 200), shows: own },
   'GET /secretary/export/branch.xlsx': {

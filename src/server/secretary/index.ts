@@ -28,6 +28,8 @@ import { pruneAudit, retentionDays } from './audit-log';
 import { accountRoutes } from './routes-accounts';
 import { configRoutes } from './routes-config';
 import { viewRoutes } from './routes-views';
+import { remindRoutes } from './routes-remind';
+import { settingsRoutes } from './routes-settings';
 import { loginPage, passwordRoutes, signInRoutes } from './sign-in';
 
 /** A 413 sent before the body is read: the unread rest ends the connection, so say so (or the client reuses it). */
@@ -103,6 +105,8 @@ export function secretaryRoutes(opts: SecretaryOptions): Hono {
   guarded.route('/', accountRoutes(deps));
   guarded.route('/', configRoutes(deps));
   guarded.route('/', viewRoutes(deps));
+  guarded.route('/', remindRoutes(deps));
+  guarded.route('/', settingsRoutes(deps));
   guarded.route('/', passwordRoutes(deps));
   guarded.all('*', (c) => c.html(page('未找到', c.get('session'), html`<h1>页面不存在</h1><p><a href="/secretary/">返回总览</a></p>`), 404));
   app.route('/', guarded);

@@ -43,6 +43,7 @@ function header(s: Session | null): Html {
     <a href="/secretary/hazards">隐患</a>
     <a href="/secretary/ideas">金点子</a>
     <a href="/secretary/branch-config">支部配置</a>
+    <a href="/secretary/settings">支部设置</a>
     ${s.account.role === 'admin' ? html`<a href="/secretary/branches">党支部管理</a><a href="/secretary/audit">审计日志</a>` : ''}
     <a href="/secretary/password">修改密码</a>
     <form method="post" action="/secretary/logout" class="inline">${csrf(s)}<button class="link">退出（${s.account.username}）</button></form>

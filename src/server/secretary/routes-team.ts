@@ -25,8 +25,10 @@ import { teamSettings } from './routes-teams';
 import { storedName } from './teams';
 import { chartScale, chartSvg, lastMonths } from './chart';
 import { adoptedIds } from './ideas';
-import type { MonthlyReport } from '../../domain/report';
+import { reportDueBy, type MonthlyReport } from '../../domain/report';
 import type { TeamRow } from '../store';
+import { remindersTable, remindLink } from './routes-remind';
+import { branchReportDueDay, teamReportDueDay } from './routes-settings';
 
 
 /** 总览 at /secretary/ (and /secretary): mounted routes cannot end in a slash, index.ts routes it here. */
@@ -47,7 +49,10 @@ export function dashboard(deps: AuthDeps): (c: Context<SecEnv>) => Response | Pr
     const q = s.account.role === 'admin' ? `&branch=${branch.id}` : '';
     const base = new URLSearchParams({ month, ...(q ? { branch: branch.id } : {}) });
     const branches = s.account.role === 'admin' ? db.prepare('SELECT id, name FROM branches ORDER BY created_at').all() as { id: string; name: string }[] : [];
+    const dueDay = branchReportDueDay(db, branch.id);
+    const due = reportDueBy(month, dueDay);
     return c.html(page(`${branch.name} 总览`, s, html`<h1>${branch.name} · ${monthLabel(month)}</h1>
+<p class="muted" data-testid="report-due-day">月汇报截止：${Number(due.slice(5, 7))}月${Number(due.slice(8))}日（次月${dueDay}日） <a class="noprint" href="/secretary/settings${q ? `?${q.slice(1)}` : ''}">修改</a></p>
 ${branches.length > 1 ? html`<p class="actions">${branches.map((b) => html`<a class="button ${b.id === branch.id ? '' : 'secondary'}" href="/secretary/?branch=${b.id}&month=${month}">${b.name}</a>`)}</p>` : ''}
 ${monthNav(month, `/secretary/${q ? `?${q.slice(1)}` : ''}`)}
 <p class="actions noprint"><a class="button secondary" href="/secretary/exports?branch=${branch.id}&month=${month}">导出${monthLabel(month)}（Excel / CSV / Word）</a></p>
@@ -87,7 +92,8 @@ export function teamRoutes(deps: AuthDeps): Hono<SecEnv> {
 ${monthNav(month, `/secretary/team/${team.id}`)}
 <p class="actions noprint"><a class="button secondary" href="/secretary/print?team=${team.id}&month=${month}">打印月报（A4）</a>
 <a class="button secondary" href="/secretary/export/report.docx?team=${team.id}&month=${month}">导出 Word</a>
-<a class="button secondary" href="/secretary/team/${team.id}/config">${canEdit(s) ? '班组配置' : '查看班组配置'}</a></p>
+<a class="button secondary" href="/secretary/team/${team.id}/config">${canEdit(s) ? '班组配置' : '查看班组配置'}</a>
+${canEdit(s) ? remindLink([team.id]) : ''}</p>
 ${day ? dayDetail(d, day) : ''}
 <h2>日跟班</h2>${dueDaysTable(db, team, d, month, now)}
 ${weekView(db, team, d, month, week, now)}
@@ -96,6 +102,7 @@ ${weekView(db, team, d, month, week, now)}
 <h2>人员台账</h2><p class="actions noprint"><a class="button secondary" href="/secretary/team/${team.id}/hardships?month=${month}">困难职工台账</a> <a class="button secondary" href="/secretary/team/${team.id}/pairs?month=${month}">1+X 结对</a></p>${peopleLedger(d, month, team.id)}
 <h2>隐患台账</h2>${hazardLedger(d, month, branchHazardLists(db, team.branch_id), today(now))}
 <h2>月汇报</h2>${reportsList(db, team.id, d)}
+<h2 id="reminders">提醒</h2>${remindersTable(db, team.id)}
 <h2>考核得分</h2>${scores.length ? html`<table><thead><tr><th>月份</th><th class="num">得分</th></tr></thead><tbody>${scores.map((x) => html`<tr><td>${x.month}</td><td class="num">${x.score}</td></tr>`)}</tbody></table>` : html`<p class="muted">尚无评分。</p>`}
 <h2>近6个月</h2><div class="card">${chartSvg(chart, `${team.name} 近6个月`)}</div>
 ${devicesSection(db, s, team, now)}
@@ -120,7 +127,7 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
     const scoredUnder = scoredRubricOf(db, teamId, report.id, current);
     const rubric = scoredUnder && !useCurrent ? scoredUnder : current;
     const choice = { scoredUnderOld: !!scoredUnder && !sameRubric(scoredUnder, current), usingCurrent: !!scoredUnder && useCurrent && !sameRubric(scoredUnder, current) };
-    const suggested = Object.fromEntries(rubric.map((i) => [i.id, suggest(i, f, states, report)]));
+    const suggested = Object.fromEntries(rubric.map((i) => [i.id, suggest(i, f, states, report, teamReportDueDay(db, teamId))]));
     const rs = reportState(db, teamId, report);
     return {
       review: rs.review, scoredRevision: rs.scoredRevision, subs: allSubmissions(db, teamId, report), rubric, choice, suggested,

@@ -65,19 +65,19 @@ export function dailyRate(states: Map<string, DayState>): number {
   return counted.length === 0 ? 0 : counted.filter((s) => s === 'done').length / counted.length;
 }
 
-/** Submitted by the due day (the 5th of the next month, Asia/Shanghai). */
-export function onTime(report: MonthlyReport | null): boolean {
+/** Submitted by the due day (the branch's day of the next month, default the 5th, Asia/Shanghai). */
+export function onTime(report: MonthlyReport | null, dueDay?: number): boolean {
   const first = report?.submissions[0];
   if (!report || !first) return false;
-  return first.at <= Date.parse(`${reportDueBy(report.month)}T23:59:59.999+08:00`);
+  return first.at <= Date.parse(`${reportDueBy(report.month, dueDay)}T23:59:59.999+08:00`);
 }
 
-export function suggest(item: RubricItem, f: MonthFigures, states: Map<string, DayState>, report: MonthlyReport | null): number | null {
+export function suggest(item: RubricItem, f: MonthFigures, states: Map<string, DayState>, report: MonthlyReport | null, dueDay?: number): number | null {
   const round = (x: number) => Math.round(x * 2) / 2;
   switch (item.basis) {
     case 'daily': return round(item.points * dailyRate(states));
     case 'weekly': return f.weekly.weeksTotal === 0 ? 0 : round(item.points * f.weekly.weeksDone.value / f.weekly.weeksTotal);
-    case 'onTime': return onTime(report) ? item.points : 0;
+    case 'onTime': return onTime(report, dueDay) ? item.points : 0;
     case 'manual': return null;
   }
 }

@@ -47,6 +47,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .card svg{width:100%;max-width:560px;height:auto;display:block}
 form.stack{display:grid;gap:12px;max-width:560px}
 label{font-weight:600;display:block}
+label.check{font-weight:400;display:flex;align-items:center;min-height:44px}label.check input{width:24px;height:24px;margin-right:10px}
 input,select,textarea,button{font:inherit}
 input[type=text],input[type=password],input[type=number],input[type=date],input[type=month],select,textarea{width:100%;min-height:44px;padding:8px;border:2px solid #777;border-radius:6px}
 textarea{min-height:120px}

@@ -11,6 +11,7 @@ import { WeakSection, TalksSection } from './PeopleSections';
 import { DocumentsSection, RollCallSection } from './PreShiftSection';
 import { useDutyEditor } from './useDutyEditor';
 import { ReportDueBanner } from '../report/DueBanner';
+import { Notices } from './Notices';
 
 /** 日跟班: every duty of one shift on one screen, saved tap by tap. */
 export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day: string; shiftId: string; isCurrent: boolean }) {
@@ -30,6 +31,7 @@ export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day
   const props = { duty, edit, workers };
   return (
     <main>
+      {isCurrent && <Notices team={team} />}
       {isCurrent && <ReportDueBanner team={team} />}
       <div class="row" style={{ justifyContent: 'space-between' }}>
         <a class="btn" href={`/shift/${addDays(day, -1)}/${shiftId}`} aria-label="前一天">‹</a>
