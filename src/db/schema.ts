@@ -7,6 +7,8 @@
  * - duties: 日跟班, one per production day and shift; hazards: the 隐患/问题 ledger;
  * - (v2) riskTypes, weeklyScreenings, helpRecords, pairs, hardships: 周帮扶;
  *   reports: 月汇报.
+ * - (v3) photos: 留痕 photo metadata and thumbnail, pointing at its record (ownerId);
+ *   photoBlobs: the full photo Blob, apart so lists never read it (src/db/photos.ts).
  * Every synced table's records carry RecordMeta (id, rev, dirty, deleted …): the outbox
  * is the data itself (`dirty` index), so nothing queued can expire.
  *
@@ -15,6 +17,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { AppSetting, DailyDuty, Hazard, Team, Worker } from '../domain/types';
+import type { PhotoBlobRow, PhotoRow } from './photo-types';
 
 export const DB_NAME = 'xiaozhengwei';
 
@@ -44,6 +47,12 @@ export const STORES_V2 = {
   reports: 'id, month, dirty',
 } as const;
 
+/** v3: photo evidence. `state`: 'queued' until the server verified it, then 'sent'. */
+export const STORES_V3 = {
+  photos: 'id, ownerId, state',
+  photoBlobs: 'id',
+} as const;
+
 /** Records of the v2 tables are typed by their own domain modules; stored as-is here. */
 type Stored = { id: string; dirty: 0 | 1 } & Record<string, unknown>;
 
@@ -59,6 +68,8 @@ export type AppDb = Dexie & {
   pairs: EntityTable<Stored, 'id'>;
   hardships: EntityTable<Stored, 'id'>;
   reports: EntityTable<Stored, 'id'>;
+  photos: EntityTable<PhotoRow, 'id'>;
+  photoBlobs: EntityTable<PhotoBlobRow, 'id'>;
 };
 
 export function defineSchema(db: Dexie): void {
@@ -70,6 +81,7 @@ export function defineSchema(db: Dexie): void {
         if (typeof w.partyMember !== 'boolean') w.partyMember = false;
       });
     });
+  db.version(3).stores(STORES_V3);
 }
 
 export function createDb(name = DB_NAME): AppDb {

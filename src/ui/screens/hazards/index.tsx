@@ -5,6 +5,7 @@ import type { Hazard, Team } from '../../../domain/types';
 import { addHazard, closeItem, listHazards, reopenItem } from '../../../db/hazards';
 import { save, useLive } from '../../hooks';
 import { HazardForm } from './HazardForm';
+import { PhotoSlot } from '../../photos';
 
 type Filter = 'open' | 'closed' | 'all';
 const FILTERS: [Filter, string][] = [['open', '未销号'], ['closed', '已销号'], ['all', '全部']];
@@ -64,6 +65,10 @@ function HazardCard({ h, today }: { h: Hazard; today: string }) {
         {h.deadline && ` · 期限 ${h.deadline}`}
         {h.closedDay && ` · ${h.closedDay} 销号${h.closeNote ? `：${h.closeNote}` : ''}`}
       </p>
+      <PhotoSlot ownerTable="hazards" ownerId={h.id} role="found" label="隐患照片（整改前）" />
+      {(acting || h.status === 'closed') && (
+        <PhotoSlot ownerTable="hazards" ownerId={h.id} role="fixed" label="整改后照片" />
+      )}
       {h.history.length > 0 && (
         <details><summary>处理记录（{h.history.length}）</summary>
           <ul>{h.history.map((e) => <li key={e.at}>{e.day} {e.action === 'close' ? '销号' : '重新打开'}{e.note && `：${e.note}`}</li>)}</ul>

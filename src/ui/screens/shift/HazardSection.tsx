@@ -6,6 +6,7 @@ import { Section } from '../../components/Section';
 import { save, useLive } from '../../hooks';
 import { HazardForm } from '../hazards/HazardForm';
 import type { SectionProps } from './types';
+import { PhotoSlot } from '../../photos';
 
 /** 隐患/问题 found on this shift: each becomes an open item of the ledger (销号 there). */
 export function HazardSection({ duty, edit, ensure }: SectionProps & { ensure: () => Promise<DailyDuty> }) {
@@ -34,6 +35,7 @@ export function HazardSection({ duty, edit, ensure }: SectionProps & { ensure: (
           <li key={h.id}>
             <span class="badge">{h.status === 'open' ? '未销号' : '已销号'}</span> {h.description}
             {h.responsible && <span class="muted">（{h.responsible}）</span>}
+            <PhotoSlot ownerTable="hazards" ownerId={h.id} role="found" label="拍隐患照片" />
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import { WeakSection, TalksSection } from './PeopleSections';
 import { DocumentsSection, RollCallSection } from './PreShiftSection';
 import { useDutyEditor } from './useDutyEditor';
 import { ReportDueBanner } from '../report/DueBanner';
+import { PhotoSlot } from '../../photos';
 
 /** 日跟班: every duty of one shift on one screen, saved tap by tap. */
 export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day: string; shiftId: string; isCurrent: boolean }) {
@@ -62,6 +63,11 @@ export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day
         <>
           <DistrictMeetingSection {...props} />
           <RollCallSection {...props} />
+          <section class="card" id="sec-photos">
+            <h2>班前会留痕</h2>
+            <PhotoSlot ownerTable="duties" ownerId={duty?.id} role="meeting" label="拍班前会照片" ensureOwner={async () => (await ensure()).id} />
+            <PhotoSlot ownerTable="duties" ownerId={duty?.id} role="document" label="拍传达文件首页" ensureOwner={async () => (await ensure()).id} />
+          </section>
           <DocumentsSection {...props} recentDocuments={recentDistinct(recent.flatMap((d) => d.documents.items), 4)} />
           <LessonSection {...props} recentTopics={recentDistinct(recent.map((d) => d.lessonTopic), 4)} />
           <WeakSection {...props} />
