@@ -10,6 +10,7 @@
  */
 import type Database from 'better-sqlite3';
 import { LATER_MIGRATIONS } from './migrations-later';
+import { PHOTO_MIGRATION } from './migrations-photos';
 
 export interface Migration {
   version: number;
@@ -159,4 +160,5 @@ CREATE TABLE review_items (
 `,
   },
   ...LATER_MIGRATIONS,
+  PHOTO_MIGRATION,
 ];
