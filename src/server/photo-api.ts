@@ -45,6 +45,12 @@ function withState(c: Context, s: PhotoUploadState): void {
 export function photoApiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
   const api = new Hono();
   const dataDir = dataDirOf(db);
+  api.onError((err, c) => {
+    // A phone that lost coverage mid-piece is the normal case here: nothing was written.
+    const aborted = c.req.raw.signal.aborted || (err instanceof Error && /aborted|ECONNRESET/i.test(err.message));
+    if (!aborted) console.error('photo api error:', err instanceof Error ? err.message : err);
+    return c.json({ error: 'server_error', message: '服务器内部错误' }, 500);
+  });
   api.use('/:id', async (c, next) => {
     if (!v.is(PhotoIdSchema, c.req.param('id'))) return c.json({ error: 'invalid_body', message: '照片编号格式不正确' }, 400);
     await next();

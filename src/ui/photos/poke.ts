@@ -1,10 +1,7 @@
-/** Tells the photo sender a new photo is waiting (it loads lazily; a no-op until it has). */
-let listener: (() => void) | null = null;
-
-export function onPhotoPoke(fn: (() => void) | null): void {
-  listener = fn;
-}
+/** A photo was stored: count it for the badge, and a sync run soon (records first, then the photo). */
+import { getSyncEngine } from '../syncEngine';
 
 export function pokePhotos(): void {
-  listener?.();
+  void import('../../sync/photos').then((m) => m.photoSender().count()).catch(() => undefined);
+  getSyncEngine().poke();
 }
