@@ -64,7 +64,7 @@ describe('photo upload', () => {
     const id = testId();
     await post(dev.token, id, declare(photo));
     const bad = photo.slice();
-    bad[4000] ^= 1;
+    bad[4000] = bad[4000]! ^ 1;
     const r = await patch(dev.token, id, 0, bad);
     expect(r.status).toBe(422);
     expect(((await r.json()) as { error: string }).error).toBe('hash_mismatch');

@@ -22,8 +22,9 @@ let failures = 0;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
 /**
- * Sends the queued photos; after a cut, asks for another run (`again`: the engine's poke,
- * so records still go first) with the engine's backoff. A better connection asks at once.
+ * Sends the queued photos (records are all sent when this is called); after a cut, tries
+ * again with the engine's backoff, on its own timer: the engine's may be minutes away after
+ * a long time underground. A better connection (`again`: the engine's poke) asks at once.
  */
 export async function sendPhotos(token: string, again: () => void, baseUrl = ''): Promise<SendOutcome> {
   const conn = (navigator as Navigator & { connection?: EventTarget }).connection;
@@ -31,7 +32,7 @@ export async function sendPhotos(token: string, again: () => void, baseUrl = '')
   const out = await photoSender(baseUrl).send(token);
   if (retryTimer !== null) clearTimeout(retryTimer);
   retryTimer = null;
-  if (out === 'offline') retryTimer = setTimeout(again, backoffDelay(failures++, Math.random));
+  if (out === 'offline') retryTimer = setTimeout(() => void sendPhotos(token, again, baseUrl), backoffDelay(failures++, Math.random));
   else failures = 0;
   // Full photos the server has had for the set days: only the thumbnail stays.
   if (out === 'done') await thinSentPhotos(await getKeepDays());
