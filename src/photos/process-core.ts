@@ -42,9 +42,13 @@ export function decoderAppliesOrientation(p: Platform): Promise<boolean> {
   return decoderOrients;
 }
 
-/** Smallest encoding under `max` bytes: WebP when the engine encodes it, else JPEG; quality first, then size. */
+/**
+ * Smallest encoding under `max` bytes, quality first, then size. `webp`: try WebP first where
+ * the engine encodes it (the thumbnail, which stays on the phone); the photo itself is always
+ * JPEG, because it goes into the secretary's Word report and zip, read on old office PCs.
+ */
 async function encode(
-  p: Platform, img: Decoded, orientation: number, longEdge: number, max: number,
+  p: Platform, img: Decoded, orientation: number, longEdge: number, max: number, webp: boolean,
 ): Promise<{ blob: Blob; width: number; height: number }> {
   const upright = swapsSides(orientation) ? { w: img.height, h: img.width } : { w: img.width, h: img.height };
   let edge = longEdge;
@@ -57,7 +61,7 @@ async function encode(
     s.ctx.imageSmoothingQuality = 'high';
     s.ctx.setTransform(...orientationTransform(orientation, drawn.w, drawn.h));
     s.ctx.drawImage(img.source, 0, 0, drawn.w, drawn.h);
-    let type = 'image/webp';
+    let type = webp ? 'image/webp' : 'image/jpeg';
     for (const q of QUALITY_STEPS) {
       let blob = await s.toBlob(type, q);
       if (blob.type !== type) { type = 'image/jpeg'; blob = await s.toBlob(type, q); }
@@ -76,9 +80,9 @@ export async function processPhoto(p: Platform, file: Blob, progress: (f: number
   const img = await p.decode(file);
   try {
     progress(0.3);
-    const full = await encode(p, img, orientation, PHOTO_LONG_EDGE, PHOTO_MAX_BYTES);
+    const full = await encode(p, img, orientation, PHOTO_LONG_EDGE, PHOTO_MAX_BYTES, false);
     progress(0.8);
-    const thumb = await encode(p, img, orientation, THUMB_LONG_EDGE, THUMB_MAX_BYTES);
+    const thumb = await encode(p, img, orientation, THUMB_LONG_EDGE, THUMB_MAX_BYTES, true);
     const sha256 = toHex(await p.digest(await full.blob.arrayBuffer()));
     progress(1);
     const mime = full.blob.type === 'image/webp' ? 'image/webp' : 'image/jpeg';

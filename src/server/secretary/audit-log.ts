@@ -16,6 +16,7 @@ export const ACTIONS: Record<string, string> = {
   archive_team: '归档班组', restore_team: '恢复班组', add_branch: '添加党支部', revoke_device: '停用设备', edit_rubric: '修改考核细则',
   edit_config: '修改配置', login_failed: '登录失败', password_changed: '修改密码', password_change_failed: '修改密码失败',
   password_reset: '重置密码', sessions_ended: '结束登录', merge_workers: '合并人员', retire_worker: '停用人员',
+  view_photo: '查看照片', export_photos: '导出照片',
 };
 
 const CONFIG_LABELS: Record<string, string> = { roster: '花名册', shifts: '班次', riskTypes: '隐患类型（全支部）', checklist: '日跟班检查项（全支部）' };

@@ -26,6 +26,7 @@ import { auditRoutes } from './routes-audit';
 import { pruneAudit, retentionDays } from './audit-log';
 import { accountRoutes } from './routes-accounts';
 import { loginPage, passwordRoutes, signInRoutes } from './sign-in';
+import { photoRoutes } from './routes-photos';
 
 /** A 413 sent before the body is read: the unread rest ends the connection, so say so (or the client reuses it). */
 function tooLarge(c: Context, body: string | Html): Response | Promise<Response> {
@@ -88,6 +89,7 @@ export function secretaryRoutes(opts: SecretaryOptions): Hono {
   guarded.get('*', async (c, next) => (c.req.path === '/secretary/' ? home(c) : next()));
   guarded.route('/', teamRoutes(deps));
   guarded.route('/', exportRoutes(deps));
+  guarded.route('/', photoRoutes(deps));
   guarded.route('/', manageRoutes(deps));
   guarded.route('/', peopleRoutes(deps));
   guarded.route('/', adminRoutes(deps));

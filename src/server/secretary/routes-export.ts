@@ -16,6 +16,7 @@ import { monthRange } from './data';
 import { workedBetween } from './teams';
 import { attachment, dayParam, monthParam, today } from './params';
 import { reportDoc } from './report-doc';
+import { docxHazardPhotos } from './photo-docx';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -42,7 +43,8 @@ export function exportRoutes(deps: AuthDeps): Hono<SecEnv> {
 <label for="team">班组</label><select id="team" name="team"><option value="">全部班组</option>${teams.map((t) => html`<option value="${t.id}">${t.name}${t.archived_at ? '（已归档）' : ''}</option>`)}</select>
 <div class="actions"><button>下载 CSV</button></div></form>
 <h2>班组月度汇报（Word / 打印）</h2>
-<ul>${teams.map((t) => html`<li>${t.name}${t.archived_at ? '（已归档）' : ''}：<a href="/secretary/export/report.docx?team=${t.id}&month=${month}">Word</a> · <a href="/secretary/print?team=${t.id}&month=${month}">打印（A4）</a></li>`)}</ul>`));
+<ul>${teams.map((t) => html`<li>${t.name}${t.archived_at ? '（已归档）' : ''}：<a href="/secretary/export/report.docx?team=${t.id}&month=${month}">Word</a> · <a href="/secretary/print?team=${t.id}&month=${month}">打印（A4）</a> · <a href="/secretary/export/photos.zip?team=${t.id}&month=${month}">照片（zip）</a></li>`)}</ul>
+<h2>照片（zip）</h2><p><a class="button secondary" href="/secretary/export/photos.zip?branch=${branch.id}&month=${month}">下载全支部本月照片</a></p>`));
   });
 
   r.get('/export/branch.xlsx', (c) => {
@@ -70,7 +72,7 @@ export function exportRoutes(deps: AuthDeps): Hono<SecEnv> {
     if (!team) return c.text('班组不存在或无权查看', 404);
     const month = monthParam(c.req.query('month'), clock());
     audit(db, clock(), s.account, 'export_docx', team.id, month);
-    const buf = await reportDocx(reportDoc(db, team, month));
+    const buf = await reportDocx(reportDoc(db, team, month), docxHazardPhotos(db, team.id, month));
     c.header('Content-Type', DOCX_TYPE);
     c.header('Content-Disposition', attachment(`${team.name}-${monthLabel(month)}月度汇报.docx`, `report-${month}.docx`));
     return c.body(new Uint8Array(buf));

@@ -20,6 +20,7 @@ import { teamSettings } from './routes-teams';
 import { storedName } from './teams';
 import { chartSvg, lastMonths } from './chart';
 import type { MonthlyReport } from '../../domain/report';
+import { dayPhotos, hazardPhotoPairs, hazardPhotosTable } from './photos';
 
 
 /** 总览 at /secretary/ (and /secretary): mounted routes cannot end in a slash, index.ts routes it here. */
@@ -73,11 +74,11 @@ ${monthNav(month, `/secretary/team/${team.id}`)}
 <p class="actions noprint"><a class="button secondary" href="/secretary/print?team=${team.id}&month=${month}">打印月报（A4）</a>
 <a class="button secondary" href="/secretary/export/report.docx?team=${team.id}&month=${month}">导出 Word</a>
 <a class="button secondary" href="/secretary/team/${team.id}/config">${canEdit(s) ? '班组配置' : '查看班组配置'}</a></p>
-${day ? dayDetail(d, day) : ''}
+${day ? dayDetail(d, day) : ''}${day ? dayPhotos(db, team.id, d, day) : ''}
 <h2>日跟班</h2>${dutiesTable(d, month, team.id)}
 <h2>周帮扶</h2>${weeklySection(d, month)}
 <h2>人员台账</h2>${peopleLedger(d, month)}
-<h2>隐患台账</h2>${hazardLedger(d, month)}
+<h2>隐患台账</h2>${hazardLedger(d, month)}${hazardPhotosTable(hazardPhotoPairs(db, team.id, d, month))}
 <h2>月汇报</h2>${reportsList(db, team.id, d)}
 <h2>考核得分</h2>${scores.length ? html`<table><thead><tr><th>月份</th><th class="num">得分</th></tr></thead><tbody>${scores.map((x) => html`<tr><td>${x.month}</td><td class="num">${x.score}</td></tr>`)}</tbody></table>` : html`<p class="muted">尚无评分。</p>`}
 <h2>近6个月</h2><div class="card">${chartSvg(chart, `${team.name} 近6个月`)}</div>
@@ -108,7 +109,8 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
     const args = reviewArgs(team.id, report);
     const draft = takeDraft(c, deps, s.account.id);
     const form = draft ? readReviewForm(draft, args.rubric) : undefined;
-    return c.html(page('审阅评分', s, reviewPage({ s, team, report, ...args, saved: c.req.query('saved') === '1', ...(form ? { form, restored: true } : {}) })));
+    const photos = hazardPhotosTable(hazardPhotoPairs(db, team.id, loadTeam(db, team.id, monthRange(report.month)), report.month));
+    return c.html(page('审阅评分', s, html`${reviewPage({ s, team, report, ...args, saved: c.req.query('saved') === '1', ...(form ? { form, restored: true } : {}) })}${photos}`));
   });
 
   r.post('/report/:id/review', async (c) => {
@@ -132,7 +134,8 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
     const month = monthParam(c.req.query('month'), clock());
     audit(db, clock(), s.account, 'print_report', team.id, month);
     const doc = reportDoc(db, team, month);
-    return c.html(page(`${doc.title} ${team.name}`, s, printView(doc, `/secretary/team/${team.id}?month=${month}`), { print: true }));
+    const photos = hazardPhotosTable(hazardPhotoPairs(db, team.id, loadTeam(db, team.id, monthRange(month)), month));
+    return c.html(page(`${doc.title} ${team.name}`, s, html`${printView(doc, `/secretary/team/${team.id}?month=${month}`)}${photos}`, { print: true }));
   });
   return r;
 }
