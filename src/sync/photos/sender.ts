@@ -116,7 +116,10 @@ export class PhotoSender {
     if (first.status !== 200) return false;
     let offset = first.body.offset ?? 0;
     let mismatches = 0;
-    const piece = this.d.pieceBytes ?? PHOTO_PIECE_BYTES;
+    // The first piece of a run is small (a window of coverage may be short); once pieces
+    // get through, they double, up to 2× (still ~2 s at 250 kbit/s): fewer round trips.
+    const base = this.d.pieceBytes ?? PHOTO_PIECE_BYTES;
+    let piece = base;
     while (!first.body.done && offset < p.bytes) {
       progress(offset / p.bytes);
       const chunk = new Uint8Array(await blob.slice(offset, Math.min(p.bytes, offset + piece)).arrayBuffer());
@@ -130,6 +133,7 @@ export class PhotoSender {
       if (r.status === 200) {
         if (r.body.done) break;
         offset = r.body.offset ?? offset + chunk.length;
+        piece = Math.min(piece * 2, base * 2);
       } else if (r.status === 409 && typeof r.body.offset === 'number') {
         offset = r.body.offset; // a piece whose answer was lost already arrived
       } else if (r.status === 422 && ++mismatches < 3) {
