@@ -4,6 +4,7 @@
  * bearer token as for /sync; a photo belongs to the device's team, another team's id is
  * simply another photo (ids are per team), so nothing of another team can be reached.
  */
+import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { PHOTO_PIECE_BYTES, PhotoDeclareSchema, PhotoIdSchema, type PhotoUploadState } from '../domain/photo-protocol';
@@ -40,6 +41,27 @@ function withState(c: Context, s: PhotoUploadState): void {
   c.header('Upload-Offset', String(s.offset));
   c.header('Upload-Length', String(s.bytes));
   c.header('Cache-Control', 'no-store');
+}
+
+/**
+ * A piece's bytes, straight from Node's IncomingMessage where the adapter gives it (as
+ * api.ts reads pushes: the web Request and its stream cost more than appending the piece).
+ * null when it is larger than `max`.
+ */
+async function readPiece(c: Context, max: number): Promise<Uint8Array | null> {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming) {
+    const b = new Uint8Array(await c.req.arrayBuffer());
+    return b.length > max ? null : b;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) return null;
+    chunks.push(chunk);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
 export function photoApiRoutes(db: Sqlite, clock: () => number = Date.now): Hono {
@@ -95,8 +117,13 @@ export function photoApiRoutes(db: Sqlite, clock: () => number = Date.now): Hono
       c.header('Connection', 'close');
       return c.json({ error: 'too_large', message: `每段不超过 ${MAX_PIECE} 字节` }, 413);
     }
-    const piece = new Uint8Array(await c.req.arrayBuffer());
-    if (piece.length > MAX_PIECE || (declared && piece.length !== declared)) return c.json({ error: 'too_large', message: MESSAGES.too_large }, 413);
+    const piece = await readPiece(c, MAX_PIECE);
+    if (!piece) {
+      c.header('Connection', 'close');
+      return c.json({ error: 'too_large', message: `每段不超过 ${MAX_PIECE} 字节` }, 413);
+    }
+    // A body shorter than its Content-Length was cut: nothing is written.
+    if (declared && piece.length !== declared) return c.json({ error: 'invalid_body', message: '数据不完整' }, 400);
     const r = appendPiece(db, dataDir, dev.team.id, c.req.param('id'), offset, piece, now);
     if (r.state) withState(c, r.state);
     return r.ok ? c.json(r.state) : c.json({ error: r.error, message: MESSAGES[r.error], ...r.state }, STATUS[r.error]);
