@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { photoPath } from '../../src/server/photo-store';
+import { setOwnPassword } from '../../src/server/secretary/passwords';
+import { createSecretary } from '../../src/server/store';
 import { enrolAndSendAll, firstTeamCode, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
 import { PORT } from './playwright.config';
 import { cameraJpeg, storedPhotos } from './photo-fixture';
@@ -16,7 +18,7 @@ const SERVER_DATA = fileURLToPath(new URL(`../../.tmp/e2e-data-${PORT}`, import.
 const serverPhoto = (id: string) => withServerDb((db) =>
   db.prepare('SELECT sha256, received_at, owner_id, role FROM photos WHERE id = ?').get(id) as { sha256: string; received_at: number | null; owner_id: string; role: string } | undefined);
 
-test('a photo taken offline is small and upright, survives a reload, and reaches the server whole through a cut link', async ({ page, context }) => {
+test('a photo taken offline is small and upright, survives a reload, reaches the server whole through a cut link, and the secretary sees it with the same SHA-256', async ({ page, context }) => {
   test.setTimeout(120_000);
   await setUpTeam(page);
   await waitForServiceWorkerControl(page);
@@ -64,6 +66,29 @@ test('a photo taken offline is small and upright, survives a reload, and reaches
   expect(createHash('sha256').update(readFileSync(photoPath(SERVER_DATA, p!.sha256))).digest('hex')).toBe(p!.sha256);
   await expect.poll(async () => (await storedPhotos(page))[0]!.state, { timeout: 20_000 }).toBe('sent');
   await expect(page.getByText(/照片 1 张待发送/)).toHaveCount(0);
+
+  // The secretary finds it on the team's day view, and the photo she opens has the same SHA-256.
+  const { teamId, day, username } = withServerDb((db) => {
+    const owner = db.prepare("SELECT team_id, body FROM records WHERE tbl = 'duties' AND id = ?").get(p!.ownerId) as { team_id: string; body: string };
+    const branch = (db.prepare('SELECT branch_id FROM teams WHERE id = ?').get(owner.team_id) as { branch_id: string }).branch_id;
+    const name = `photo-sec-${Date.now()}`;
+    setOwnPassword(db, createSecretary(db, branch, name, Date.now()).id, 'Shuji-own-password-2026', Date.now());
+    return { teamId: owner.team_id, day: (JSON.parse(owner.body) as { day: string }).day, username: name };
+  });
+  const sec = await context.newPage();
+  await sec.goto('/secretary/login');
+  await sec.getByLabel('账号').fill(username);
+  await sec.getByLabel('密码').fill('Shuji-own-password-2026');
+  await sec.getByRole('button', { name: '登录' }).click();
+  await sec.goto(`/secretary/team/${teamId}?month=${day.slice(0, 7)}&day=${day}`);
+  const link = sec.getByTestId('day-photos').locator(`a[data-sha256="${p!.sha256}"]`);
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute('href');
+  const seen = await sec.evaluate(async (u) => {
+    const digest = await crypto.subtle.digest('SHA-256', await (await fetch(u)).arrayBuffer());
+    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  }, href!);
+  expect(seen).toBe(p!.sha256);
 });
 
 test('a record with a photo is sent while the photo waits for a good signal', async ({ page, context }) => {
