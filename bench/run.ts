@@ -15,6 +15,7 @@ import { machine, printTable, unmeasured, type Figure } from './stats';
 import { endpointThroughput, monthPush, syncFaults } from './sync';
 import { branchExport, optionalFigures, shiftChangeLoad } from './optional';
 import { searchFigure } from './search';
+import { photoFigures } from './photos';
 
 const quick = process.argv.includes('--quick');
 const figures: Figure[] = [];
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
     );
     await measure([['branch_export_xlsx_ms', 'ms', 1000, 'lower'], ['export_exceljs_only_ms', 'ms', null, 'lower'], ['export_vs_exceljs', '×', null, 'lower'], ['branch_export_peak_mb', 'MB', 256, 'lower']], async () => branchExport(quick));
     await measure([['load_sync_p99_ms', 'ms', 1000, 'lower'], ['load_errors', 'requests', 0, 'lower'], ['load_rss_growth_mb', 'MB', 100, 'lower']], () => shiftChangeLoad(quick));
+    figures.push(...(await photoFigures(browser, server.url, dataDir, quick)));
     await measure([['sync_faults_lost', 'scenarios', 0, 'lower'], ['sync_faults_duplicated', 'scenarios', 0, 'lower']], () => syncFaults(quick ? 5 : 1000));
   } finally {
     await browser.close();

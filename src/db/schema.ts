@@ -9,6 +9,8 @@
  *   reports: 月汇报.
  * - (v4) reminders: the branch secretary's 提醒 as pulled, with this phone's 已送达/已读 state
  *   (not a synced table: the server owns them, the phone answers with acks, reminders.ts).
+ * - (v3) photos: 留痕 photo metadata and thumbnail, pointing at its record (ownerId);
+ *   photoBlobs: the full photo Blob, apart so lists never read it (src/db/photos.ts).
  * Every synced table's records carry RecordMeta (id, rev, dirty, deleted …): the outbox
  * is the data itself (`dirty` index), so nothing queued can expire.
  *
@@ -18,6 +20,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AppSetting, DailyDuty, Hazard, Team, Worker } from '../domain/types';
 import type { StoredReminder } from './reminders';
+import type { PhotoBlobRow, PhotoRow } from './photo-types';
 
 export const DB_NAME = 'xiaozhengwei';
 
@@ -47,7 +50,13 @@ export const STORES_V2 = {
   reports: 'id, month, dirty',
 } as const;
 
-/** v4: reminders from the branch (src/db/reminders.ts). Versions 3, 5, 6 are other features'. */
+/** v3: photo evidence. `state`: 'queued' until the server verified it, then 'sent'. */
+export const STORES_V3 = {
+  photos: 'id, ownerId, state',
+  photoBlobs: 'id',
+} as const;
+
+/** v4: reminders from the branch (src/db/reminders.ts). */
 export const STORES_V4 = {
   reminders: 'id, sentAt',
 } as const;
@@ -68,6 +77,8 @@ export type AppDb = Dexie & {
   hardships: EntityTable<Stored, 'id'>;
   reports: EntityTable<Stored, 'id'>;
   reminders: EntityTable<StoredReminder, 'id'>;
+  photos: EntityTable<PhotoRow, 'id'>;
+  photoBlobs: EntityTable<PhotoBlobRow, 'id'>;
 };
 
 export function defineSchema(db: Dexie): void {
@@ -79,6 +90,7 @@ export function defineSchema(db: Dexie): void {
         if (typeof w.partyMember !== 'boolean') w.partyMember = false;
       });
     });
+  db.version(3).stores(STORES_V3);
   db.version(4).stores(STORES_V4);
 }
 

@@ -106,7 +106,7 @@ export function isReviewed(h: Hazard): boolean {
 }
 
 /** Overdue: open with a deadline before `today` (DayKeys compare as strings). */
-export function isOverdue(h: Hazard, today: DayKey): boolean {
+export function isOverdue(h: Pick<Hazard, 'status' | 'deadline'>, today: DayKey): boolean {
   return h.status === 'open' && h.deadline !== null && h.deadline < today;
 }
 
@@ -117,7 +117,7 @@ export function dayIndex(day: DayKey): number {
 }
 
 /** Whole days past the deadline (0 when not overdue). */
-export function overdueDays(h: Hazard, today: DayKey): number {
+export function overdueDays(h: Pick<Hazard, 'status' | 'deadline'>, today: DayKey): number {
   return isOverdue(h, today) && h.deadline !== null ? dayIndex(today) - dayIndex(h.deadline) : 0;
 }
 

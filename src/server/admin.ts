@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { backupDatabase } from './backup';
+import { backupPhotos } from './backup-photos';
 import { enrolLink } from './bootstrap';
 import { createAdmin, USERNAME_RE, usernameTaken } from './secretary/accounts';
 import { when } from './secretary/layout';
@@ -33,7 +34,7 @@ export const USAGE = `用法: npm run admin -- <命令> [参数]
   device:list [班组编号]                    列出设备
   device:revoke <设备编号>                  停用设备（手机上的数据不会被删除）
   config:set <支部编号> <键> <JSON 值>       下发配置（roster / riskTypes / checklist / shifts …）
-  backup <文件>                            在线备份数据库（服务运行时也可执行，见 docs/operations.md）
+  backup <文件>                            在线备份数据库和照片（照片在 <文件>-photos；服务运行时也可执行，见 docs/operations.md）
 一次性密码在首次登录时必须改成自己的密码。
 环境变量: DATA_DIR（默认 ./data）, PUBLIC_URL（登记链接的地址，默认 http://127.0.0.1:8080）`;
 
@@ -191,6 +192,9 @@ export async function runAdminAsync(argv: string[], env: AdminEnv): Promise<numb
   try {
     const r = await backupDatabase(env.dataDir, target);
     env.out(`已备份到 ${r.file}（${(r.bytes / 1024).toFixed(0)} KiB，${r.ms.toFixed(0)} ms，已通过完整性检查）`);
+    // Photos after the database: every photo the copied rows name is already verified on disk.
+    const p = backupPhotos(env.dataDir, `${r.file}-photos`);
+    env.out(`照片已备份到 ${r.file}-photos（共 ${p.total} 张，本次新复制 ${p.copied} 张，均已校验 SHA-256）`);
     return 0;
   } catch (e) {
     env.out(`错误: ${e instanceof Error ? e.message : String(e)}`);

@@ -8,6 +8,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { apiRoutes } from './api';
+import { photoApiRoutes } from './photo-api';
 import { openDatabase, type Sqlite } from './db';
 import { securityHeaders } from './headers';
 import { serveDist } from './static';
@@ -43,6 +44,7 @@ export function createApp(opts: {
   app.use('*', securityHeaders(opts.tls));
   // First load and acks both cross a weak 2G link: gzip text above 1 KB.
   app.use('*', compress({ encoding: 'gzip', threshold: 1024 }));
+  app.route('/api/v1/photos', photoApiRoutes(opts.db, opts.clock));
   app.route('/api/v1', apiRoutes(opts.db, opts.clock, opts.trustProxy ?? 0));
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: '接口不存在' }, 404));
   app.route('/secretary', secretaryRoutes({

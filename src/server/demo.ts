@@ -15,6 +15,7 @@ import { today } from './secretary/params';
 import { DEFAULT_RUBRIC } from './secretary/rubric';
 import { saveReview } from './secretary/review';
 import { loadTeam, reportOfMonth } from './secretary/data';
+import { seedDemoPhotos } from './demo-photos';
 
 export const DEMO_BRANCH = '综采一队党支部（示范）';
 export const DEMO_USER = 'demo';
@@ -42,6 +43,7 @@ export function fillDemo(dataDir: string, now = Date.now()): { username: string;
         const data = generateTeamData({ seed: 100 + i, months: 3, workers: 14 + i * 6, endDay: day });
         data.team = { ...data.team, name: name.replace(/^.*队/, ''), district: name.match(/^.*队/)?.[0] ?? '' };
         const device = seedTeam(db, team, data, { now, today: day, reportMonths: i === 3 ? 1 : 2, deviceName: `${name}的手机` });
+        seedDemoPhotos(db, team.id, device.id, data, 100 + i, now);
         // One phone silent for five days: the dashboard shows it in red.
         if (i === 2) db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now - 5 * 86_400_000, device.id);
         // The older report of the first two teams is already scored.
@@ -67,7 +69,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const r = fillDemo(dataDir);
   const url = process.env.PUBLIC_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 8080}`;
   console.log([
-    r.created ? `示范数据已写入 ${dataDir}（${Date.now() - t0} ms）：${DEMO_BRANCH}，4 个班组，近 3 个月记录。` : `示范支部已存在，已为 ${DEMO_USER} 重新生成密码。`,
+    r.created ? `示范数据已写入 ${dataDir}（${Date.now() - t0} ms）：${DEMO_BRANCH}，4 个班组，近 3 个月记录（含隐患整改前后照片）。` : `示范支部已存在，已为 ${DEMO_USER} 重新生成密码。`,
     '启动服务：npm start（或已构建时 npm run serve），然后打开：',
     `  ${url}/secretary/`,
     `  账号: ${r.username}`,

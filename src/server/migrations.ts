@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3';
 import { LATER_MIGRATIONS } from './migrations-later';
 import { MIGRATION_9 } from './migration-9';
+import { PHOTO_MIGRATION } from './migrations-photos';
 
 export interface Migration {
   version: number;
@@ -161,4 +162,5 @@ CREATE TABLE review_items (
   },
   ...LATER_MIGRATIONS,
   MIGRATION_9,
+  PHOTO_MIGRATION,
 ];

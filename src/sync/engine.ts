@@ -56,6 +56,8 @@ export interface EngineDeps {
   newNonce: () => string;
   requestTimeoutMs?: number;
   deviceName?: string;
+  /** Called (not awaited) after a run sent every record: photos go after records, never before. */
+  afterRecords?: (token: string) => void;
 }
 
 export type { SyncOutcome } from './http';
@@ -141,6 +143,7 @@ export class SyncEngine {
       // The last push brought everything since the cursor: no separate pull, unless reminder answers are owed.
       if (!pulled || (await this.reminderAcks()).length) await this.pullAll(state.token, (await this.d.store.getState()).cursor);
       await this.d.store.setState({ lastSuccessAt: this.d.now(), lastError: null });
+      this.d.afterRecords?.(state.token);
       return 'done';
     } catch (e) {
       const stop = e instanceof StopRun ? e : new StopRun('offline', MSG.offline);

@@ -56,6 +56,8 @@ export function createSyncEngine(db: AppDb, baseUrl = ''): SyncEngine {
     clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     ...(gzipAvailable() ? { gzip: gzipBytes } : {}),
     newNonce: randomNonce,
+    // Photos are sent after the records, by a sender loaded only then (src/sync/photos).
+    afterRecords: (token) => void import('./photos').then((m) => m.sendPhotos(token, () => engine.poke(), baseUrl)).catch(() => undefined),
   });
   watchOutbox(db, (s) => {
     if (s.pending > 0) engine.poke();

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useDbForTests } from '../../src/db/connection';
-import { createDb, STORES_V1, STORES_V2, STORES_V4, type AppDb } from '../../src/db/schema';
+import { createDb, STORES_V1, STORES_V2, STORES_V3, STORES_V4, type AppDb } from '../../src/db/schema';
 import { listWorkers, updateWorker } from '../../src/db/team';
 import { writeV1Fixture } from '../fixtures/db-v1';
 
@@ -50,11 +50,11 @@ describe('v1 → current schema', () => {
     expect(await db.duties.where('dirty').equals(1).count()).toBeGreaterThan(0);
   });
 
-  it('creates the v2 tables, empty, and keeps every v1 index', async () => {
+  it('creates the v2, v3 (photo) and v4 (reminder) tables, empty, and keeps every v1 index', async () => {
     const { db } = await migrate();
     const stores = [...db.backendDB().objectStoreNames];
-    expect(stores.sort()).toEqual([...Object.keys(STORES_V1), ...Object.keys(STORES_V2), ...Object.keys(STORES_V4)].sort());
-    for (const table of [...Object.keys(STORES_V2), ...Object.keys(STORES_V4)]) expect(await db.table(table).count(), table).toBe(0);
+    expect(stores.sort()).toEqual([...Object.keys(STORES_V1), ...Object.keys(STORES_V2), ...Object.keys(STORES_V3), ...Object.keys(STORES_V4)].sort());
+    for (const table of [...Object.keys(STORES_V2), ...Object.keys(STORES_V3), ...Object.keys(STORES_V4)]) expect(await db.table(table).count(), table).toBe(0);
     expect(await db.duties.where('[day+shiftId]').equals(['2026-01-06', 'sh-0']).count()).toBe(1);
     expect(await db.hazards.where('status').equals('open').count()).toBe(1);
   });

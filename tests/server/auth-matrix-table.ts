@@ -12,10 +12,12 @@ import { checkPassword } from '../../src/server/secretary/auth';
 import { setOwnPassword } from '../../src/server/secretary/passwords';
 import { createEnrolCode, createSecretary, createTeam, liveEnrolCodes, setConfig } from '../../src/server/store';
 import {
-  allowed, creds, credsFor, freshDuty, MARK_A, pw, reportA, s, SEC_ROLES, teamA, teamB, teamC,
+  allowed, creds, credsFor, deviceA, freshDuty, MARK_A, pw, reportA, s, SEC_ROLES, teamA, teamB, teamC,
   type AccountRole, type Cell, type Outcome, type Role, type Row,
 } from './auth-matrix-fixtures';
 import { loginForm } from './helpers';
+import { appendPiece, dataDirOf, declarePhoto } from '../../src/server/photo-store';
+import { createHash } from 'node:crypto';
 
 const everyone = (o: Outcome): Record<Role, Outcome> => ({ none: o, deviceA: o, deviceRevoked: o, secretaryA: o, secretaryB: o, admin: o, viewerA: o });
 const phoneOnly: Record<Role, Outcome> = { none: 401, deviceA: 200, deviceRevoked: 401, secretaryA: 401, secretaryB: 401, admin: 401, viewerA: 401 };
@@ -44,6 +46,15 @@ async function rosterXlsx(n: number): Promise<File> {
 }
 /** A worker of team A as its phone sent it. */
 const workerOfA = () => (s.db.prepare("SELECT id FROM records WHERE team_id = ? AND tbl = 'workers' AND deleted = 0 ORDER BY id LIMIT 1").get(teamA.id) as { id: string }).id;
+/** A photo of team A declared by device A (its bytes sent too when `complete`); returns its id. */
+function photoA(cell: Cell, bytes: Uint8Array, complete: boolean): string {
+  const id = `matrix-photo-${cell.role}-${cell.n}`;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const decl = { sha256, bytes: bytes.length, mime: 'image/jpeg' as const, ownerTable: 'duties' as const, ownerId: 'matrix-duty', role: 'meeting' as const, takenAt: Date.UTC(2026, 9, 5), width: 4, height: 3 };
+  declarePhoto(s.db, dataDirOf(s.db), teamA.id, deviceA.id, id, decl, s.clock.now);
+  if (complete) appendPiece(s.db, dataDirOf(s.db), teamA.id, id, 0, bytes, s.clock.now);
+  return id;
+}
 const formOf = (cell: Cell, fields: Record<string, string | string[]> = {}) => ({ _csrf: cell.creds.csrf, ...fields });
 
 export const TABLE: Record<string, Row> = {
@@ -66,6 +77,28 @@ export const TABLE: Record<string, Row> = {
   },
   'GET /api/v1/sync/pull': { sample: () => ({ method: 'GET', path: '/api/v1/sync/pull?v=1&since=0' }), expect: phoneOnly, shows: () => [MARK_A] },
   'POST /api/v1/sync/pull': { sample: () => ({ method: 'POST', path: '/api/v1/sync/pull', json: { v: 1, since: 0 } }), expect: phoneOnly, shows: () => [MARK_A] },
+
+  /* ---- the phone's photo upload (issue 17): device bearer like /sync; ids are per team */
+  'ALL /api/v1/photos/:id': { sample: () => ({ method: 'DELETE', path: '/api/v1/photos/matrix-none' }), expect: everyone(404) },
+  'POST /api/v1/photos/:id': {
+    sample: (cell) => ({
+      method: 'POST', path: `/api/v1/photos/matrix-new-${cell.role}-${cell.n}`,
+      json: { sha256: 'a'.repeat(64), bytes: 10, mime: 'image/jpeg', ownerTable: 'hazards', ownerId: 'h1', role: 'found', takenAt: 1, width: 4, height: 3 },
+    }),
+    expect: phoneOnly, writes: true, shows: () => ['"offset"'],
+  },
+  'GET /api/v1/photos/:id': {
+    sample: (cell) => ({ method: 'GET', path: `/api/v1/photos/${photoA(cell, new TextEncoder().encode('x'), false)}` }),
+    expect: phoneOnly, shows: () => ['"offset"'],
+  },
+  'PATCH /api/v1/photos/:id': {
+    // The piece is the JSON text the harness sends: the photo is declared with exactly those bytes.
+    sample: (cell) => ({
+      method: 'PATCH', path: `/api/v1/photos/${photoA(cell, new TextEncoder().encode(JSON.stringify(`piece-${cell.n}`)), false)}`,
+      json: `piece-${cell.n}`, headers: { 'Upload-Offset': '0' },
+    }),
+    expect: phoneOnly, writes: true, shows: () => ['"done":true'],
+  },
 
   /* ---- secretary: open pages */
   'GET /secretary/style.css': { sample: () => ({ method: 'GET', path: '/secretary/style.css' }), expect: everyone(200) },
@@ -251,6 +284,14 @@ export const TABLE: Record<string, Row> = {
   },
   'GET /secretary/export/report.docx': {
     sample: () => ({ method: 'GET', path: `/secretary/export/report.docx?team=${teamA.id}&month=2026-10` }), expect: guarded(200, 404, 200, 200),
+  },
+  'GET /secretary/photo/:team/:id': {
+    // Opened in a tab like a page: without a session, the sign-in page.
+    sample: (cell) => ({ method: 'GET', path: `/secretary/photo/${teamA.id}/${photoA(cell, new TextEncoder().encode(`${MARK_A}-${cell.n}`), true)}` }),
+    expect: page(200, 404, 200, 200), shows: () => [MARK_A],
+  },
+  'GET /secretary/export/photos.zip': {
+    sample: () => ({ method: 'GET', path: `/secretary/export/photos.zip?team=${teamA.id}&month=2026-10` }), expect: guarded(200, 404, 200, 200),
   },
   'GET /secretary/export/entries.csv': {
     sample: () => ({ method: 'GET', path: `/secretary/export/entries.csv?from=2026-09-01&to=2026-11-30&team=${teamA.id}` }), expect: guarded(200, 404, 200, 200), shows: () => [teamA.name, MARK_A],

@@ -19,6 +19,7 @@ export const ACTIONS: Record<string, string> = {
   edit_branch_config: '修改支部配置', import_roster_preview: '导入花名册（预览）', view_hazards: '查看全支部隐患', view_hardships: '查看困难职工台账',
   view_pairs: '查看1+X结对', view_worker: '查看人员记录', view_ideas: '查看金点子库', adopt_idea: '采纳金点子', unadopt_idea: '取消采纳金点子',
   send_reminder: '发送提醒', edit_settings: '修改支部设置',
+  view_photo: '查看照片', export_photos: '导出照片',
 };
 
 const CONFIG_LABELS: Record<string, string> = { roster: '花名册', shifts: '班次', riskTypes: '帮扶类型（全支部）', checklist: '日跟班检查项（全支部）' };

@@ -22,7 +22,8 @@ function pairsTable(rows: [string, string][], head?: [string, string]): Table {
   });
 }
 
-export async function reportDocx(doc: ReportDoc): Promise<Buffer> {
+/** `extra`: blocks placed before the signatures (the hazard before/after photos, photo-docx.ts). */
+export async function reportDocx(doc: ReportDoc, extra: readonly (Paragraph | Table)[] = []): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     p(doc.title, { bold: true, size: 40, align: AlignmentType.CENTER }),
     p(`班组：${doc.teamName}    区队：${doc.district || '—'}    小政委：${doc.instructor || '—'}`, { align: AlignmentType.CENTER }),
@@ -40,6 +41,7 @@ export async function reportDocx(doc: ReportDoc): Promise<Buffer> {
       ...(doc.review.note ? [p(`${doc.review.note}。`, { size: 20 })] : []),
       p(`反馈意见：${doc.review.feedback || '—'}`),
     ] : [p('尚未评分。')]),
+    ...extra,
     new Paragraph({ spacing: { before: 720 }, children: [] }),
     p('小政委（签字）：____________        党支部书记（签字）：____________'),
     p('日期：______年____月____日', { align: AlignmentType.RIGHT }),

@@ -31,6 +31,7 @@ import { viewRoutes } from './routes-views';
 import { remindRoutes } from './routes-remind';
 import { settingsRoutes } from './routes-settings';
 import { loginPage, passwordRoutes, signInRoutes } from './sign-in';
+import { photoRoutes } from './routes-photos';
 
 /** A 413 sent before the body is read: the unread rest ends the connection, so say so (or the client reuses it). */
 function tooLarge(c: Context, body: string | Html): Response | Promise<Response> {
@@ -96,6 +97,7 @@ export function secretaryRoutes(opts: SecretaryOptions): Hono {
   guarded.get('*', async (c, next) => (c.req.path === '/secretary/' ? home(c) : next()));
   guarded.route('/', teamRoutes(deps));
   guarded.route('/', exportRoutes(deps));
+  guarded.route('/', photoRoutes(deps));
   guarded.route('/', manageRoutes(deps));
   guarded.route('/', peopleRoutes(deps));
   guarded.route('/', adminRoutes(deps));

@@ -16,6 +16,7 @@ import { monthRange } from './data';
 import { workedBetween } from './teams';
 import { BadQuery, attachment, dayParam, monthParam, today } from './params';
 import { reportDoc } from './report-doc';
+import { docxHazardPhotos } from './photo-docx';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -61,7 +62,7 @@ export function exportRoutes(deps: AuthDeps): Hono<SecEnv> {
     if (!team) return c.text('班组不存在或无权查看', 404);
     const month = monthParam(c.req.query('month'), clock());
     audit(db, clock(), s.account, 'export_docx', team.id, month);
-    const buf = await reportDocx(reportDoc(db, team, month));
+    const buf = await reportDocx(reportDoc(db, team, month), docxHazardPhotos(db, team.id, month));
     c.header('Content-Type', DOCX_TYPE);
     c.header('Content-Disposition', attachment(`${team.name}-${monthLabel(month)}月度汇报.docx`, `report-${month}.docx`));
     return c.body(new Uint8Array(buf));

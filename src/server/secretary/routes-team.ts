@@ -29,6 +29,7 @@ import { reportDueBy, type MonthlyReport } from '../../domain/report';
 import type { TeamRow } from '../store';
 import { remindersTable, remindLink } from './routes-remind';
 import { branchReportDueDay, teamReportDueDay } from './routes-settings';
+import { dayPhotos, hazardPhotoPairs, hazardPhotosTable } from './photos';
 
 
 /** 总览 at /secretary/ (and /secretary): mounted routes cannot end in a slash, index.ts routes it here. */
@@ -94,13 +95,13 @@ ${monthNav(month, `/secretary/team/${team.id}`)}
 <a class="button secondary" href="/secretary/export/report.docx?team=${team.id}&month=${month}">导出 Word</a>
 <a class="button secondary" href="/secretary/team/${team.id}/config">${canEdit(s) ? '班组配置' : '查看班组配置'}</a>
 ${canEdit(s) ? remindLink([team.id]) : ''}</p>
-${day ? dayDetail(d, day) : ''}
+${day ? dayDetail(d, day) : ''}${day ? dayPhotos(db, team.id, d, day) : ''}
 <h2>日跟班</h2>${dueDaysTable(db, team, d, month, now)}
 ${weekView(db, team, d, month, week, now)}
 <h3>全部日跟班记录</h3>${dutiesTable(d, month, team.id)}
 <h2>周帮扶</h2>${weeklySection(d, month)}
 <h2>人员台账</h2><p class="actions noprint"><a class="button secondary" href="/secretary/team/${team.id}/hardships?month=${month}">困难职工台账</a> <a class="button secondary" href="/secretary/team/${team.id}/pairs?month=${month}">1+X 结对</a></p>${peopleLedger(d, month, team.id)}
-<h2>隐患台账</h2>${hazardLedger(d, month, branchHazardLists(db, team.branch_id), today(now))}
+<h2>隐患台账</h2>${hazardLedger(d, month, branchHazardLists(db, team.branch_id), today(now))}${hazardPhotosTable(hazardPhotoPairs(db, team.id, d, month))}
 <h2>月汇报</h2>${reportsList(db, team.id, d)}
 <h2 id="reminders">提醒</h2>${remindersTable(db, team.id)}
 <h2>考核得分</h2>${scores.length ? html`<table><thead><tr><th>月份</th><th class="num">得分</th></tr></thead><tbody>${scores.map((x) => html`<tr><td>${x.month}</td><td class="num">${x.score}</td></tr>`)}</tbody></table>` : html`<p class="muted">尚无评分。</p>`}
@@ -150,7 +151,8 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
     }
     const draft = takeDraft(c, deps, s.account.id);
     const form = draft ? readReviewForm(draft, args.rubric) : undefined;
-    return c.html(page('审阅评分', s, reviewPage({ s, team, report, ...args, saved: c.req.query('saved') === '1', ...(form ? { form, restored: true } : {}) })));
+    const photos = hazardPhotosTable(hazardPhotoPairs(db, team.id, loadTeam(db, team.id, monthRange(report.month)), report.month));
+    return c.html(page('审阅评分', s, html`${reviewPage({ s, team, report, ...args, saved: c.req.query('saved') === '1', ...(form ? { form, restored: true } : {}) })}${photos}`));
   });
 
   r.post('/report/:id/review', async (c) => {
@@ -175,7 +177,8 @@ ${teamSettings(s, team, storedName(db, team.id))}`));
     const month = monthParam(c.req.query('month'), clock());
     audit(db, clock(), s.account, 'print_report', team.id, month);
     const doc = reportDoc(db, team, month);
-    return c.html(page(`${doc.title} ${team.name}`, s, printView(doc, `/secretary/team/${team.id}?month=${month}`), { print: true }));
+    const photos = hazardPhotosTable(hazardPhotoPairs(db, team.id, loadTeam(db, team.id, monthRange(month)), month));
+    return c.html(page(`${doc.title} ${team.name}`, s, html`${printView(doc, `/secretary/team/${team.id}?month=${month}`)}${photos}`, { print: true }));
   });
   return r;
 }

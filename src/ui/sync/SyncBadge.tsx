@@ -5,13 +5,18 @@
 import type { SyncEngine } from '../../sync/engine';
 import { badgeText, relativeTime } from './format';
 import { useSyncStatus } from './useSyncStatus';
+import { usePhotoProgress } from './usePhotoProgress';
 
 const TONE_CLASS = { ok: 'ok', pending: 'muted', error: 'error' } as const;
 
 export function SyncBadge({ engine, onOpen }: { engine: SyncEngine; onOpen?: () => void }) {
   const { status, now } = useSyncStatus(engine);
+  const photos = usePhotoProgress();
   if (!status) return null;
-  const { text, tone } = badgeText(status);
+  const records = badgeText(status);
+  // Photos apart: 记录已全部发送 · 照片 3 张待发送 · 已发 40%.
+  const text = photos ? `${records.text === '已全部发送' ? '记录已全部发送' : records.text} · ${photos}` : records.text;
+  const tone = records.tone;
   const last = status.state.lastSuccessAt;
   const body = (
     <span class="stack">

@@ -5,6 +5,7 @@ import type { DayKey, Hazard } from '../../../domain/types';
 import { closeItem, editItem, reopenItem, reviewItem, withdrawItem } from '../../../db/hazards';
 import { useStoredDraft } from '../../draft';
 import { save } from '../../hooks';
+import { PhotoSlot } from '../../photos';
 import { draftOf, HazardForm } from './HazardForm';
 import { ACTION_LABEL, changeText } from './hazard-text';
 
@@ -48,6 +49,10 @@ export function HazardCard({ h, today, lists }: { h: Hazard; today: DayKey; list
         {h.deadline && ` · 期限 ${h.deadline}`}
         {h.closedDay && ` · ${h.closedDay} 销号${h.closeNote ? `：${h.closeNote}` : ''}`}
       </p>
+      <PhotoSlot ownerTable="hazards" ownerId={h.id} role="found" label="隐患照片（整改前）" />
+      {(mode === 'close' || h.status === 'closed') && (
+        <PhotoSlot ownerTable="hazards" ownerId={h.id} role="fixed" label="整改后照片" />
+      )}
       {h.history.length > 0 && (
         <details class="hz-history"><summary>处理记录（{h.history.length}）</summary>
           <ul>{h.history.map((e, i) => (

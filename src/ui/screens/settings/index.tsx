@@ -10,6 +10,9 @@ import { TeamForm } from '../setup/TeamForm';
 import { RiskTypesEditor } from '../week/RiskTypesEditor';
 import { RetentionSetting } from './RetentionSetting';
 import { RotaSetting } from './RotaSetting';
+import { lazyScreen } from '../../lazy';
+
+const PhotoSettings = lazyScreen(() => import('../../photos/PhotoSettings').then((m) => m.PhotoSettings), () => null);
 
 /** Settings: storage safety first (it is what keeps unsent entries), then team and roster. */
 export function SettingsScreen({ team }: { team: Team }) {
@@ -48,6 +51,7 @@ export function SettingsScreen({ team }: { team: Team }) {
         <RiskTypesEditor />
       </section>
       <RetentionSetting />
+      <PhotoSettings />
       <PinSettings />
       <p class="hint">版本 {import.meta.env.VITE_APP_VERSION ?? 'dev'}</p>
     </main>

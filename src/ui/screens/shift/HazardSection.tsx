@@ -7,6 +7,7 @@ import { useStoredDraft } from '../../draft';
 import { save, useLive } from '../../hooks';
 import { EMPTY_HAZARD_DRAFT, HazardForm } from '../hazards/HazardForm';
 import type { SectionProps } from './types';
+import { PhotoSlot } from '../../photos';
 
 /**
  * 隐患/问题 found on this shift: each becomes an open item of the ledger (销号 there). The form's
@@ -40,6 +41,7 @@ export function HazardSection({ duty, edit, ensure, day, draftKey }: SectionProp
           <li key={h.id}>
             <span class="badge">{h.status === 'open' ? '未销号' : '已销号'}</span> {h.description}
             {h.responsible && <span class="muted">（{h.responsible}）</span>}
+            <PhotoSlot ownerTable="hazards" ownerId={h.id} role="found" label="拍隐患照片" />
           </li>
         ))}
       </ul>

@@ -12,6 +12,7 @@ import { DocumentsSection, RollCallSection } from './PreShiftSection';
 import { useDutyEditor } from './useDutyEditor';
 import { ReportDueBanner } from '../report/DueBanner';
 import { Notices } from './Notices';
+import { PhotoSlot } from '../../photos';
 
 /** 日跟班: every duty of one shift on one screen, saved tap by tap. */
 export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day: string; shiftId: string; isCurrent: boolean }) {
@@ -64,6 +65,11 @@ export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day
         <>
           <DistrictMeetingSection {...props} />
           <RollCallSection key={`rc.${day}.${shiftId}`} {...props} draftKey={`${day}.${shiftId}`} />
+          <section class="card" id="sec-photos">
+            <h2>班前会留痕</h2>
+            <PhotoSlot ownerTable="duties" ownerId={duty?.id} role="meeting" label="拍班前会照片" ensureOwner={async () => (await ensure()).id} />
+            <PhotoSlot ownerTable="duties" ownerId={duty?.id} role="document" label="拍传达文件首页" ensureOwner={async () => (await ensure()).id} />
+          </section>
           <DocumentsSection key={`doc.${day}.${shiftId}`} {...props} draftKey={`${day}.${shiftId}`} recentDocuments={recentDistinct(recent.flatMap((d) => d.documents.items), 4)} />
           <LessonSection {...props} recentTopics={recentDistinct(recent.map((d) => d.lessonTopic), 4)} />
           <WeakSection {...props} />

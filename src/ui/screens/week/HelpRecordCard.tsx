@@ -10,6 +10,7 @@ import { toggleIn } from '../../components/WorkerPicker';
 import { save } from '../../hooks';
 import { PrevRecord, ResultBadge } from './PrevRecord';
 import { PRIVACY_NOTE, shortDay } from './strings';
+import { PhotoSlot } from '../../photos';
 
 const RESULTS = Object.keys(HELP_RESULT_LABELS) as HelpResult[];
 
@@ -83,6 +84,7 @@ export function HelpRecordCard({ record: r, name, types, days, prev, open, onOpe
             onToggle={() => update((x) => ({ ...x, talkDays: toggleIn(x.talkDays, d).sort() }))} />
         ))}
       </div>
+      <PhotoSlot ownerTable="helpRecords" ownerId={r.id} role="help" label="帮扶照片（可选）" />
       <p class="hint">{PRIVACY_NOTE}</p>
       {!check.ok && <p class="warn-line" role="status">还差：{[...new Set(check.errors.map((e) => e.message))].join('；')}</p>}
       <div class="row wk-between">
