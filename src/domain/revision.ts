@@ -7,7 +7,15 @@
  * updatedAt forward (strictly, so the outbox can tell an acknowledged version from a later
  * edit; see acknowledge in src/db/outbox.ts). Pure.
  */
-import { MAX_REV_JUMP } from './sync-protocol';
+
+/**
+ * How far beyond the stored revision a push may jump. A phone bumps rev by one per edit,
+ * so a thousand edits of one record between two syncs is already implausible; anything
+ * further is refused (`invalid_rev`) instead of winning every later edit for ever.
+ * Part of the sync protocol (re-exported by sync-protocol.ts); defined here so that the
+ * phone's first load, which writes records, does not pull the protocol's validators.
+ */
+export const MAX_REV_JUMP = 1000;
 
 interface Revisioned { rev: number; updatedAt: number; dirty?: 0 | 1 }
 /** Phone-local: the rev the server last vouched for, kept while the record is unsent. */

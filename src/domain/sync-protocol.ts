@@ -28,12 +28,8 @@ export const ENROL_CODE_LENGTH = 8;
 export const ENROL_TTL_MS = 24 * 3600 * 1000;
 /** A device's name as the phone sends it at enrolment (trimmed). */
 export const DEVICE_NAME_MAX = 40;
-/**
- * How far beyond the stored revision a push may jump. A phone bumps rev by one per edit,
- * so a thousand edits of one record between two syncs is already implausible; anything
- * further is refused (`invalid_rev`) instead of winning every later edit for ever.
- */
-export const MAX_REV_JUMP = 1000;
+/** Defined in revision.ts, which the first load needs without valibot; part of the protocol. */
+export { MAX_REV_JUMP } from './revision';
 
 /**
  * Same list, same order as SYNCED_TABLES in src/db/schema.ts (which cannot be imported
