@@ -162,7 +162,9 @@ test('15.11: once the report is sent, no 待发送 under 已提交，已发送',
   await page.getByRole('button', { name: '提交月汇报' }).click();
   await expect(page.getByTestId('submitted-msg')).toBeVisible();
   await expect(page.getByTestId('status-label')).toHaveText('已提交，已发送', { timeout: 30_000 });
-  await expect(page.getByTestId('submitted-msg')).toHaveText('✓ 第1版已提交。');
+  // The report screen (review) words it as sent; what matters here: no 待发送 once sent.
+  await expect(page.getByTestId('submitted-msg')).toHaveText('✓ 第1版已提交，已发送给党支部。');
+  await expect(page.getByTestId('submitted-msg')).not.toContainText('待发送');
   await close();
 });
 

@@ -119,7 +119,8 @@ test('a second phone joins by link: no roster step, the team restored, no duplic
   await secretary.getByLabel('密码').fill(team.password);
   await secretary.getByRole('button', { name: '登录' }).click();
   await secretary.goto(`/secretary/team/${team.teamId}`);
-  const ledger = secretary.locator('h2:has-text("人员台账") + div table tbody tr td:first-child');
+  // The 人员台账 table (links to 困难职工台账 / 1+X sit between its heading and the table).
+  const ledger = secretary.locator('table:has(th:text-is("本月薄弱排查")) tbody tr td:first-child');
   expect((await ledger.allTextContents()).map((t) => t.replace(/（党员）$/, '')).sort()).toEqual([...NAMES].sort());
 
   // Both phones show the same people.

@@ -47,7 +47,12 @@ async function sendNow(phone: Page): Promise<void> {
 test('a reminder sent by the secretary shows on the phone’s home screen; 知道了 reaches her as 已读', async ({ page }) => {
   const { context } = await launchPhone();
   const phone = context.pages()[0] ?? (await context.newPage());
+  // Set up during last month: a team set up this month owes no report for last month (due.ts),
+  // and the banner checked below is last month's. Then back to the real time for the rest.
+  const setUpMonth = addMonths(monthKey(localDay(Date.now(), 'Asia/Shanghai')), -1);
+  await phone.clock.setFixedTime(new Date(`${setUpMonth}-20T10:00:00+08:00`));
   await setUpTeam(phone);
+  await phone.clock.setFixedTime(new Date());
   await enrolAndSendAll(phone, withServerDb((db) => createEnrolCode(db, teamId, Date.now()).code));
   await phone.goto('/');
   await expect(phone.getByTestId('progress')).toBeVisible();

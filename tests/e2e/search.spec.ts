@@ -49,7 +49,9 @@ test('search finds people, hazards and shift notes offline; filters by type, per
   await page.getByLabel('搜索', { exact: true }).fill('');
   await page.getByRole('button', { name: '只看超期' }).click();
   await expect(results).toHaveCount(1);
+  await page.waitForTimeout(500); // a deliberate second tap, not a glove bounce (tap-guard.ts drops those)
   await page.getByRole('button', { name: '只看超期' }).click();
+  await expect(page.getByRole('button', { name: '只看超期' })).toHaveAttribute('aria-pressed', 'false');
   await page.getByLabel('人员').selectOption({ label: '张三' });
   await expect(page.getByTestId('search-count')).toHaveText('共 1 条');
   await page.getByLabel('人员').selectOption({ label: '李四' });
