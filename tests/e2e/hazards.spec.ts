@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { seedIndexedDb } from '../fixtures/report-data';
-import { enrolAndSendAll, firstTeamCode, launchPhone, setUpTeam, withServerDb } from './helpers';
+import { enrolAndSendAll, launchPhone, ownTeamCode, setUpTeam, withServerDb } from './helpers';
 
 /** 10:00 on 2026-12-02 in the team's zone: 八点班 is the current shift. */
 const NOW = new Date('2026-12-02T10:00:00+08:00');
@@ -116,7 +116,7 @@ test('15.4: a registered hazard can be corrected (history kept) and a mistaken o
   await expect(page.getByTestId('fig-open').getByTestId('fig-value')).toHaveText('1');
 
   // The tombstone and its reason reach the server, for the secretary's ledger.
-  const { teamId, code } = firstTeamCode();
+  const { teamId, code } = ownTeamCode('隐患班组');
   await enrolAndSendAll(page, code);
   const rows = withServerDb((db) => db.prepare("SELECT deleted, body FROM records WHERE tbl = 'hazards' AND team_id = ?").all(teamId) as { deleted: number; body: string }[]);
   const withdrawn = rows.map((r) => ({ column: r.deleted, ...(JSON.parse(r.body) as { description: string; deleteReason?: string }) }))
@@ -152,7 +152,7 @@ test('15.11: a deadline before the discovery day is refused; messages follow the
 test('15.11: once the report is sent, no 待发送 under 已提交，已发送', async () => {
   test.setTimeout(90_000);
   const { page, close } = await phoneAt(null);
-  const { code } = firstTeamCode();
+  const { code } = ownTeamCode('隐患汇报班组');
   await enrolAndSendAll(page, code);
   await page.goto('/report');
   await page.getByLabel('回头看', { exact: true }).fill('本月跟班正常。');

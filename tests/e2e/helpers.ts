@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../src/server/db';
-import { createEnrolCode, listTeams } from '../../src/server/store';
+import { createEnrolCode, createTeam, listTeams } from '../../src/server/store';
 import { BASE_URL, CHROMIUM, CHROMIUM_ARGS, PORT } from './playwright.config';
 
 /** The SQLite dir of the server the suite started (WAL: a test may read and write it while it runs). */
@@ -23,6 +23,18 @@ export function withServerDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T):
 export function firstTeamCode(): { teamId: string; code: string } {
   return withServerDb((db) => {
     const team = listTeams(db)[0]!;
+    return { teamId: team.id, code: createEnrolCode(db, team.id, Date.now()).code };
+  });
+}
+
+/**
+ * A team of its own in the first branch, with an enrolment code: for a test whose phone leaves
+ * records in today's shift (a hazard, a photo) that would reach the next test's phone of the
+ * first team when it enrols and pulls (its 无隐患 would then be rightly disabled).
+ */
+export function ownTeamCode(name: string): { teamId: string; code: string } {
+  return withServerDb((db) => {
+    const team = createTeam(db, listTeams(db)[0]!.branch_id, name, Date.now());
     return { teamId: team.id, code: createEnrolCode(db, team.id, Date.now()).code };
   });
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { photoPath } from '../../src/server/photo-store';
 import { setOwnPassword } from '../../src/server/secretary/passwords';
 import { createSecretary } from '../../src/server/store';
-import { enrolAndSendAll, firstTeamCode, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
+import { enrolAndSendAll, ownTeamCode, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
 import { PORT } from './playwright.config';
 import { cameraJpeg, storedPhotos } from './photo-fixture';
 
@@ -22,7 +22,7 @@ test('a photo taken offline is small and upright, survives a reload, reaches the
   test.setTimeout(120_000);
   await setUpTeam(page);
   await waitForServiceWorkerControl(page);
-  await enrolAndSendAll(page, firstTeamCode().code);
+  await enrolAndSendAll(page, ownTeamCode('照片班组').code);
   const photo = await cameraJpeg(page);
   expect(photo.length).toBeGreaterThan(500_000); // 12 MP, hundreds of KB: far above the 150 KB it must become
 
@@ -97,7 +97,7 @@ test('a record with a photo is sent while the photo waits for a good signal', as
     Object.defineProperty(navigator, 'connection', { configurable: true, value: Object.assign(new EventTarget(), { effectiveType: '2g', saveData: false }) });
   });
   await setUpTeam(page);
-  await enrolAndSendAll(page, firstTeamCode().code);
+  await enrolAndSendAll(page, ownTeamCode('照片班组').code);
   await page.goto('/settings');
   await page.getByLabel(/照片仅在信号好时发送/).check();
   await page.goto('/');

@@ -3,12 +3,12 @@
  * failure), and at the pithead the app uses the seconds of coverage by itself.
  */
 import { expect, test } from '@playwright/test';
-import { enrolAndSendAll, firstTeamCode, launchPhone, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
+import { enrolAndSendAll, launchPhone, ownTeamCode, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
 
 const SHIFT = ['已参加', '全员到岗', '本班无文件传达', '完成安全确认', '无薄弱人员', '本班未谈心', '人员组织正常', '无隐患'];
 
 test('offline with records waiting: one calm grey line 离线 · N 条待发送, no red failure', async () => {
-  const { code } = firstTeamCode();
+  const { code } = ownTeamCode('井口班组一');
   const { context } = await launchPhone();
   const page = context.pages()[0] ?? (await context.newPage());
   await setUpTeam(page);
@@ -35,7 +35,7 @@ test('offline with records waiting: one calm grey line 离线 · N 条待发送,
 
 test('back on a link that cuts most connections, after a long time offline: the records arrive without a tap', async () => {
   test.setTimeout(120_000);
-  const { teamId, code } = firstTeamCode();
+  const { teamId, code } = ownTeamCode('井口班组二');
   const { context } = await launchPhone();
   const page = context.pages()[0] ?? (await context.newPage());
   await setUpTeam(page);
