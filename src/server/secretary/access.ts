@@ -54,6 +54,18 @@ export function currentBranch(db: Sqlite, a: Account, wanted: string | undefined
   return branchFor(db, a, wanted) ?? own;
 }
 
+/**
+ * The teams an export covers: one team (`team`, when this account may see it; null if not),
+ * or every team of the chosen branch.
+ */
+export function exportTeams(db: Sqlite, a: Account, teamId: string | undefined, branchId: string | undefined): TeamRow[] | null {
+  if (teamId) {
+    const t = teamFor(db, a, teamId);
+    return t ? [t] : null;
+  }
+  return visibleTeams(db, a, currentBranch(db, a, branchId).id);
+}
+
 export function audit(db: Sqlite, now: number, a: Account, action: string, teamId: string | null, detail = ''): void {
   db.prepare('INSERT INTO audit_log (at, secretary_id, action, team_id, detail) VALUES (?, ?, ?, ?, ?)')
     .run(now, a.id, action, teamId, detail);

@@ -5,7 +5,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { monthLabel } from '../../domain/calendar';
-import { audit, currentBranch, teamFor, visibleTeams } from './access';
+import { audit, currentBranch, exportTeams, teamFor, visibleTeams } from './access';
 import type { AuthDeps, SecEnv } from './auth';
 import { entriesCsv } from './export-csv';
 import { reportDocx } from './export-docx';
@@ -75,14 +75,8 @@ export function exportRoutes(deps: AuthDeps): Hono<SecEnv> {
     // A zh-CN page (index.ts answers BadQuery with 400), not bare text: she came from a form.
     if (!from || !to || from > to) throw new BadQuery('请填写正确的开始和结束日期（开始不晚于结束），例如 2026-11-01 至 2026-11-30。');
     const teamId = c.req.query('team');
-    let teams;
-    if (teamId) {
-      const t = teamFor(db, s.account, teamId);
-      if (!t) return c.text('班组不存在或无权查看', 404);
-      teams = [t];
-    } else {
-      teams = visibleTeams(db, s.account, currentBranch(db, s.account, c.req.query('branch')).id);
-    }
+    const teams = exportTeams(db, s.account, teamId, c.req.query('branch'));
+    if (!teams) return c.text('班组不存在或无权查看', 404);
     audit(db, clock(), s.account, 'export_csv', teamId || null, `${from}..${to}`);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', attachment(`原始记录-${from}-${to}.csv`, `entries-${from}-${to}.csv`));

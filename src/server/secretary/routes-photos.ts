@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { monthLabel } from '../../domain/calendar';
 import { dataDirOf, findPhoto, readPhoto } from '../photo-store';
-import { audit, currentBranch, teamFor, visibleTeams } from './access';
+import { audit, currentBranch, exportTeams, teamFor } from './access';
 import type { AuthDeps, SecEnv } from './auth';
 import { attachment, monthParam } from './params';
 import { monthPhotosZip } from './photo-zip';
@@ -35,14 +35,8 @@ export function photoRoutes(deps: AuthDeps): Hono<SecEnv> {
     const now = clock();
     const month = monthParam(c.req.query('month'), now);
     const teamId = c.req.query('team');
-    let teams;
-    if (teamId) {
-      const t = teamFor(db, s.account, teamId);
-      if (!t) return c.text('班组不存在或无权查看', 404);
-      teams = [t];
-    } else {
-      teams = visibleTeams(db, s.account, currentBranch(db, s.account, c.req.query('branch')).id);
-    }
+    const teams = exportTeams(db, s.account, teamId, c.req.query('branch'));
+    if (!teams) return c.text('班组不存在或无权查看', 404);
     audit(db, now, s.account, 'export_photos', teamId || null, month);
     const { zip } = await monthPhotosZip(db, dataDir, teams, month);
     const name = teams.length === 1 ? teams[0]!.name : currentBranch(db, s.account, c.req.query('branch')).name;
