@@ -15,58 +15,18 @@
  * acks, when the pull rode on a push).
  */
 import {
-  BATCH_BYTES, GZIP_BATCH_BYTES, PROTOCOL_VERSION, WIRE_BATCH_BYTES, type Ack, type ErrorBody,
-  type OutboxSummary, type PullResponse, type PushResponse, type RejectedEntry, type Rejection, type SyncRecord,
-  type SyncState,
+  BATCH_BYTES, GZIP_BATCH_BYTES, PROTOCOL_VERSION, WIRE_BATCH_BYTES, type ErrorBody,
+  type PullResponse, type PushResponse, type SyncRecord,
 } from '../domain/sync-protocol';
+import type { EngineDeps, SyncStatus } from './engine-types';
 import type { ReminderAck } from '../domain/reminders';
 import { RetryPace } from './backoff';
 import { enrolDevice, type EnrolResult } from './enrol';
 import { encodeBody, errorOf, readJson, request, StopRun, type SyncOutcome } from './http';
 import { MSG } from './messages';
 
-export interface OutboxStore {
-  listDirty(maxBytes: number): Promise<{ records: SyncRecord[]; more: boolean }>;
-  /**
-   * Stores a push answer in one transaction; `pull` (the changes that came with it, asked
-   * from cursor `since`) is stored there too, with its cursor, if `since` is still current.
-   */
-  acknowledge(acks: Ack[], rejected: Rejection[], pull?: { since: number; pull: PullResponse }, sent?: readonly SyncRecord[]): Promise<void>;
-  markRejected(entries: RejectedEntry[]): Promise<void>;
-  applyPull(pull: PullResponse): Promise<void>;
-  getState(): Promise<SyncState>;
-  setState(patch: Partial<SyncState>): Promise<void>;
-  summary(): Promise<OutboxSummary>;
-  /** 已送达/已读 answers still owed about the branch's reminders, and "the server answered these" (optional). */
-  reminderAcks?(): Promise<ReminderAck[]>;
-  reminderAcksSent?(acks: readonly ReminderAck[]): Promise<void>;
-}
-
-export interface EngineDeps {
-  /** '' for the same origin the app came from. */
-  baseUrl: string;
-  fetch: (url: string, init: RequestInit) => Promise<Response>;
-  now: () => number;
-  random: () => number;
-  store: OutboxStore;
-  setTimer: (fn: () => void, ms: number) => unknown;
-  clearTimer: (handle: unknown) => void;
-  /** gzip for request bodies; absent where CompressionStream is missing. */
-  gzip?: (data: Uint8Array) => Promise<Uint8Array>;
-  newNonce: () => string;
-  requestTimeoutMs?: number;
-  deviceName?: string;
-  /** Called (not awaited) after a run sent every record: photos go after records, never before. */
-  afterRecords?: (token: string) => void;
-}
-
+export type { EngineDeps, OutboxStore, SyncStatus } from './engine-types';
 export type { SyncOutcome } from './http';
-
-export interface SyncStatus extends OutboxSummary {
-  running: boolean;
-  state: SyncState;
-  nextRetryAt: number | null;
-}
 
 const MAX_PUSH_ROUNDS = 200;
 /** A save while online is sent this long after the last change (typing makes many). */
