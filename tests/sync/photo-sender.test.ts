@@ -81,4 +81,22 @@ describe('PhotoSender', () => {
     expect(held).toContain(true);
     expect(q.sent).toEqual([]);
   });
+
+  it('a count after a held run still says held: the badge keeps （等信号好时发送） whatever order they land in', async () => {
+    const t = makeTeam(s);
+    const dev = await enrol(s, t.code);
+    const q = memoryQueue([photo(1000)]);
+    let good = false;
+    const seen: { queued: number; held: boolean }[] = [];
+    const sender = new PhotoSender({
+      baseUrl: s.url, fetch, queue: q.queue, goodEnough: async () => good,
+      onProgress: (p) => seen.push({ queued: p.queued, held: p.held }),
+    });
+    expect(await sender.send(dev.token)).toBe('held');
+    expect(await sender.count()).toBe(1);
+    expect(seen.at(-1)).toEqual({ queued: 1, held: true });
+    good = true;
+    expect(await sender.count()).toBe(1);
+    expect(seen.at(-1)).toEqual({ queued: 1, held: false });
+  });
 });

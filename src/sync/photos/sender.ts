@@ -54,9 +54,16 @@ export class PhotoSender {
     return this.inflight;
   }
 
+  /**
+   * The queue's size for the badge, with whether it is held back. It may land after a run
+   * that found the connection weak (a photo stored → count and a sync run at once), so it
+   * must say `held` as that run would, never just reset it.
+   */
   async count(): Promise<number> {
     const n = (await this.d.queue.queued()).length;
-    this.d.onProgress?.({ queued: n, fraction: null, held: false });
+    const held = n > 0 && !(await this.d.goodEnough());
+    if (this.inflight && !held) return n; // a run in progress reports its own progress
+    this.d.onProgress?.({ queued: n, fraction: null, held });
     return n;
   }
 
