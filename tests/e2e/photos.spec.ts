@@ -100,6 +100,8 @@ test('a record with a photo is sent while the photo waits for a good signal', as
   await enrolAndSendAll(page, ownTeamCode('照片班组').code);
   await page.goto('/settings');
   await page.getByLabel(/照片仅在信号好时发送/).check();
+  // Saved before the page is left: a reload may cut an IndexedDB write still under way.
+  await expect(page.getByRole('status')).toHaveText('✓ 已保存：照片等信号好时再发送');
   await page.goto('/');
   await page.getByRole('button', { name: '+ 登记隐患/问题' }).click();
   await page.getByLabel('隐患或问题').fill('回风巷顶板离层');

@@ -1,5 +1,5 @@
 /** 设置 → 照片: storage used by photos, days full photos stay after sending, 照片仅在信号好时发送. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   getGoodSignalOnly, getKeepDays, photoStorage, setGoodSignalOnly, setKeepDays, thinSentPhotos, type PhotoStorage,
 } from '../../db/photos';
@@ -11,10 +11,18 @@ export function PhotoSettings() {
   const [days, setDays] = useState('');
   const [goodOnly, setGoodOnly] = useState(false);
   const [msg, setMsg] = useState('');
+  const touched = useRef(false);
   useEffect(() => {
     void getKeepDays().then((d) => setDays(String(d)));
-    void getGoodSignalOnly().then(setGoodOnly);
+    // A tap before the stored value arrives wins: the late read must not untick it.
+    void getGoodSignalOnly().then((v) => { if (!touched.current) setGoodOnly(v); });
   }, []);
+  const toggleGoodOnly = async (on: boolean) => {
+    touched.current = true;
+    setGoodOnly(on);
+    const ok = await save(async () => { await setGoodSignalOnly(on); return true; });
+    if (ok) setMsg(on ? '✓ 已保存：照片等信号好时再发送' : '✓ 已保存：照片随记录一起发送');
+  };
   const submit = async (e: Event) => {
     e.preventDefault();
     const n = Number(days);
@@ -31,7 +39,7 @@ export function PhotoSettings() {
       </p>
       <label class="row">
         <input type="checkbox" checked={goodOnly} style={{ width: '28px', height: '28px' }}
-          onChange={(e) => { const on = e.currentTarget.checked; setGoodOnly(on); void save(() => setGoodSignalOnly(on)); }} />
+          onChange={(e) => void toggleGoodOnly(e.currentTarget.checked)} />
         照片仅在信号好时发送（记录总是立即发送）
       </label>
       <form class="row" onSubmit={submit}>
