@@ -61,6 +61,43 @@ function appVersion(): Plugin {
   return { name: 'app-version', transformIndexHtml: (html) => html.replace('%APP_VERSION%', version) };
 }
 
+/**
+ * The shift screen and everything it imports statically, as one chunk: a phone with a team opens
+ * on it, and one module instead of ~20 small ones cuts the start's waterfall through the service
+ * worker (cold start at 4× CPU, issue 18). Less what the setup screens import: a first visit
+ * must not download the shift screen to show the setup form.
+ */
+function shiftScreenGroup() {
+  type Ctx = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+  const closure = (ctx: Ctx, roots: string[]) => {
+    const seen = new Set(roots);
+    for (const m of seen) for (const dep of ctx.getModuleInfo(m)?.importedIds ?? []) seen.add(dep);
+    return seen;
+  };
+  const setup = /[\\/]src[\\/]ui[\\/]screens[\\/]setup[\\/]/;
+  let group: Set<string> | null = null;
+  return (id: string, ctx: Ctx) => {
+    if (!group) {
+      const setupRoots: string[] = [];
+      const shift = closure(ctx, [here('./src/ui/screens/shift/index.tsx')]);
+      // Every module of the setup folder is a root, whether it is imported statically or lazily.
+      for (const m of [...shift, ...closureOfSetup(ctx)]) if (setup.test(m)) setupRoots.push(m);
+      const shared = closure(ctx, setupRoots);
+      group = new Set([...shift].filter((m) => !shared.has(m)));
+    }
+    return group.has(id) ? 'shift' : null;
+  };
+  function closureOfSetup(ctx: Ctx): string[] {
+    // The setup screen and what it loads on demand (its forms): dynamic imports count here.
+    const seen = new Set([here('./src/ui/screens/setup/index.tsx')]);
+    for (const m of seen) {
+      const info = ctx.getModuleInfo(m) as { importedIds: readonly string[]; dynamicallyImportedIds?: readonly string[] } | null;
+      for (const dep of [...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? [])]) if (setup.test(dep)) seen.add(dep);
+    }
+    return [...seen];
+  }
+}
+
 export default defineConfig({
   root: here('./src'),
   publicDir: here('./public'),
@@ -74,6 +111,16 @@ export default defineConfig({
     cssTarget: ['chrome83', 'safari14'],
     // Heavy things (exports, QR) never enter the phone's first load; keep one small entry.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'core', tags: ['$initial'], priority: 2 },
+            { name: shiftScreenGroup(), priority: 1, includeDependenciesRecursively: false },
+          ],
+        },
+      },
+    },
   },
   plugins: [
     topLevelManifest(),

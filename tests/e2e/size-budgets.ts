@@ -12,6 +12,9 @@ export const CHUNK_BUDGET_KB = 15;
  */
 const OWN_BUDGETS: Record<string, number> = {
   'sw.js': 8,
+  // The shift screen with all it alone imports, one chunk on purpose (vite.config.ts,
+  // shiftScreenGroup): a team phone opens on it, and ~20 small chunks were a waterfall.
+  'assets/shift.js': 18,
   // Photo evidence (issue 17), loaded only when a screen with a photo slot opens or a photo is taken.
   'assets/PhotoSlot.js': 3,
   'assets/PhotoSettings.js': 1.5,
