@@ -1,8 +1,8 @@
 /**
  * The whole app on one engine, the way a new instructor meets it: first-run setup, enrolment, a
- * whole shift with a weak worker and a hazard, the hazard's 销号, 周帮扶 with its carry-over from
- * last week, the month's report submitted, everything sent to the real endpoint, every route opened,
- * and a reload that keeps it all. Selectors are the Playwright specs' (spine, week, report).
+ * whole shift with a weak worker and a hazard, the hazard photographed on both processing paths
+ * (flow-photo.ts), its 销号, 周帮扶 with its carry-over from last week, the month's report submitted,
+ * everything (photos too) sent to the real endpoint, every route opened, and a reload that keeps it all. Selectors are the Playwright specs' (spine, week, report).
  */
 import { addWeeks, isoWeekKey, localDay, monthKey } from '../../src/domain/calendar';
 import { re, type Query } from './dom-query';
