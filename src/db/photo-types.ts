@@ -20,4 +20,14 @@ export interface PhotoRow {
   thinned: boolean;
 }
 
-export interface PhotoBlobRow { id: string; blob: Blob }
+/**
+ * Bytes as IndexedDB holds them: a Blob, or its bytes and type where the engine refuses Blobs
+ * in IndexedDB (WebKit in private browsing, and so WebKitGTK under WebDriver: webkit.org/b/156347,
+ * "Error preparing Blob/File data to be stored in object store"). Read back as a Blob either way.
+ */
+export type StoredBytes = Blob | { bytes: ArrayBuffer; type: string };
+
+/** A photo row as stored (PhotoRow is what the app reads: its thumbnail always a Blob). */
+export interface StoredPhotoRow extends Omit<PhotoRow, 'thumb'> { thumb: StoredBytes }
+
+export interface PhotoBlobRow { id: string; blob: StoredBytes }

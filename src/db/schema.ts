@@ -20,7 +20,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AppSetting, DailyDuty, Hazard, Team, Worker } from '../domain/types';
 import type { StoredReminder } from './reminders';
-import type { PhotoBlobRow, PhotoRow } from './photo-types';
+import type { PhotoBlobRow, StoredPhotoRow } from './photo-types';
 
 export const DB_NAME = 'xiaozhengwei';
 
@@ -77,7 +77,7 @@ export type AppDb = Dexie & {
   hardships: EntityTable<Stored, 'id'>;
   reports: EntityTable<Stored, 'id'>;
   reminders: EntityTable<StoredReminder, 'id'>;
-  photos: EntityTable<PhotoRow, 'id'>;
+  photos: EntityTable<StoredPhotoRow, 'id'>;
   photoBlobs: EntityTable<PhotoBlobRow, 'id'>;
 };
 

@@ -22,6 +22,12 @@ export interface Driver {
   click(h: Handle): Promise<void>;
   /** Clears the field, then types the text as keystrokes. */
   type(h: Handle, text: string): Promise<void>;
+  /**
+   * Puts a file from disk on an <input type=file> the way the browser's own file chooser does
+   * (a disk-backed File, input and change events from the browser), even when the input is
+   * visually hidden behind its label, as a phone's camera button is.
+   */
+  upload(h: Handle, path: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   /** Page errors (uncaught exceptions, unhandled rejections) and console errors seen so far. */
   errors(): Promise<string[]>;
@@ -46,6 +52,11 @@ export class Ui {
 
   async goto(path: string) {
     await this.d.goto(this.base + path);
+  }
+
+  /** Waits (up to `timeout`) until `probe` gives a value `ok` accepts, and returns it. */
+  until<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeout = this.timeout): Promise<T> {
+    return this.poll(what, probe, ok, timeout);
   }
 
   private async poll<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeout = this.timeout): Promise<T> {

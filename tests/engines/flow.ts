@@ -1,12 +1,13 @@
 /**
  * The whole app on one engine, the way a new instructor meets it: first-run setup, enrolment, a
- * whole shift with a weak worker and a hazard, the hazard's 销号, 周帮扶 with its carry-over from
- * last week, the month's report submitted, everything sent to the real endpoint, every route opened,
- * and a reload that keeps it all. Selectors are the Playwright specs' (spine, week, report).
+ * whole shift with a weak worker and a hazard, the hazard photographed on both processing paths
+ * (flow-photo.ts), its 销号, 周帮扶 with its carry-over from last week, the month's report submitted,
+ * everything (photos too) sent to the real endpoint, every route opened, and a reload that keeps it all. Selectors are the Playwright specs' (spine, week, report).
  */
 import { addWeeks, isoWeekKey, localDay, monthKey } from '../../src/domain/calendar';
 import { re, type Query } from './dom-query';
 import type { Ui } from './driver';
+import { expectPhotosOnServer, photographHazard, type ServerPhoto } from './flow-photo';
 
 const ZONE = 'Asia/Shanghai';
 const btn = (name: Query['name'], exact = true, within?: Query): Query => ({ role: 'button', name, exact, within });
@@ -22,11 +23,13 @@ export interface FlowContext {
   enrolCode: () => string;
   /** What the server holds for that team: record counts by table. */
   serverTables: () => Record<string, number>;
+  /** The team's photos on the server, with the SHA-256 of the file it stored (null until received). */
+  serverPhotos: () => ServerPhoto[];
   /** Marks a step done (the runner times and logs them). */
   step: (name: string) => void;
 }
 
-export async function runFlow({ ui, enrolCode, serverTables, step }: FlowContext): Promise<void> {
+export async function runFlow({ ui, enrolCode, serverTables, serverPhotos, step }: FlowContext): Promise<void> {
   const now = Date.now();
   const today = localDay(now, ZONE);
   const thisWeek = isoWeekKey(today);
@@ -95,6 +98,10 @@ export async function runFlow({ ui, enrolCode, serverTables, step }: FlowContext
   await ui.click(btn('谈心', false, entry));
   await ui.expectAttr(btn(re(/谈心/), false, entry), 'aria-pressed', 'true');
   step('a whole shift');
+
+  // The hazard photographed on the shift: once on the engine's own path, once on the main thread.
+  const photos = await photographHazard(ui, shiftPath);
+  step('hazard photos (own path + main thread)');
 
   // The hazard found on the shift, closed (销号) from the ledger.
   await ui.click({ role: 'link', name: '隐患', within: { css: 'nav.bottom' } });
@@ -187,6 +194,9 @@ export async function runFlow({ ui, enrolCode, serverTables, step }: FlowContext
     if (!held[table]) throw new Error(`${ui.d.version}: the server holds no ${table} (${JSON.stringify(held)})`);
   }
   step('sent to the endpoint');
+  // Photos follow the records, piece by piece.
+  await expectPhotosOnServer(ui, photos, serverPhotos);
+  step('photos verified by the endpoint');
 
   // Every route, through the menus as a user goes.
   const nav = (name: string) => ui.click({ role: 'link', name, within: { css: 'nav.bottom' } });

@@ -64,6 +64,10 @@ export async function launchChromium(executablePath: string): Promise<Driver> {
       await page.keyboard.press('Backspace');
       await el.type(text);
     },
+    async upload(h: Handle, path: string) {
+      // DOM.setFileInputFiles: the browser then fires input and change, as after a real choice.
+      await (h as ElementHandle).uploadFile(path);
+    },
     async screenshot(path) {
       await page.screenshot({ path });
     },

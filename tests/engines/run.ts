@@ -6,9 +6,11 @@
  * runs one engine.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openDatabase } from '../../src/server/db';
+import { photoPath } from '../../src/server/photo-store';
 import { createEnrolCode, listTeams } from '../../src/server/store';
 import { Ui, type Driver } from './driver';
 import { runFlow } from './flow';
@@ -87,6 +89,13 @@ async function runEngine(engine: Engine): Promise<Result> {
       serverTables: () => withDb((db, teamId) => Object.fromEntries(
         (db.prepare('SELECT tbl, count(*) AS n FROM records WHERE team_id = ? GROUP BY tbl').all(teamId) as { tbl: string; n: number }[])
           .map((r) => [r.tbl, r.n]))),
+      serverPhotos: () => withDb((db, teamId) =>
+        (db.prepare('SELECT id, sha256, received_at AS receivedAt FROM photos WHERE team_id = ?').all(teamId) as { id: string; sha256: string; receivedAt: number | null }[])
+          .map((r) => {
+            const file = photoPath(dataDir, r.sha256);
+            const fileSha256 = r.receivedAt !== null && existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : null;
+            return { ...r, fileSha256 };
+          })),
       step: (name) => {
         steps.push({ step: name, ms: Date.now() - last });
         last = Date.now();

@@ -111,6 +111,10 @@ export async function launchWebKitGtk(endpoint: string): Promise<Driver> {
       await s.clear(h as ElementRef);
       await s.sendKeys(h as ElementRef, text.replace(/\n/g, '\uE007')); // a newline is the Enter key
     },
+    async upload(h: Handle, path: string) {
+      // Element Send Keys to a file input selects that file (WebDriver spec, "file upload").
+      await s.sendKeys(h as ElementRef, path);
+    },
     async screenshot(path) {
       writeFileSync(path, Buffer.from(await s.screenshot(), 'base64'));
     },
