@@ -3,19 +3,19 @@ import type { Team } from '../domain/types';
 import { getBoot } from '../db/join';
 import { ErrorToast, UndoToast, UpdateBanner } from './components/Banners';
 import { InstallHint } from './components/InstallHint';
-import { useLive } from './hooks';
+import { useLiveFrom } from './hooks';
+import { firstBoot, firstPin } from './start';
 import { lazyScreen } from './lazy';
 import { LockScreen, usePinLock } from './pin';
 import { linkHandler, match, usePath } from './router';
 
 // Every screen is its own chunk (all precached): a first visit loads the core and the setup
 // screen only; the shift screen is fetched as soon as a team exists.
-const loadShift = () => import('./screens/shift').then((m) => m.ShiftScreen);
+const ShiftScreen = lazyScreen(() => import('./screens/shift').then((m) => m.ShiftScreen), () => null);
 // A UI hint only (the data is in IndexedDB): a phone that has a team starts fetching the
 // shift screen while IndexedDB opens, instead of after.
 const TEAM_HINT = 'xzw.hasTeam';
-if (localStorage.getItem(TEAM_HINT)) void loadShift();
-const ShiftScreen = lazyScreen(loadShift, () => null);
+if (localStorage.getItem(TEAM_HINT)) void ShiftScreen.preload();
 const SetupScreen = lazyScreen(() => import('./screens/setup').then((m) => m.SetupScreen));
 const HazardsScreen = lazyScreen(() => import('./screens/hazards').then((m) => m.HazardsScreen));
 const HistoryScreen = lazyScreen(() => import('./screens/history').then((m) => m.HistoryScreen));
@@ -30,6 +30,24 @@ const HelpScreen = lazyScreen(() => import('./screens/help').then((m) => m.HelpS
 const ReportScreen = lazyScreen(() => import('./screens/report').then((m) => m.ReportScreen));
 const SearchScreen = lazyScreen(() => import('./screens/search').then((m) => m.SearchScreen));
 
+/**
+ * Before the first render (main.tsx): when a start opens on a shift (the installed app opens on
+ * /), its screen's chunk and first reads, so that the first frame is the shift as stored.
+ * Not at a locked start: the lock screen comes first, the data is read after the PIN.
+ */
+export async function primeFirstScreen(): Promise<void> {
+  const boot = firstBoot();
+  const team = boot?.team;
+  if (!team || boot.join !== null || firstPin()) return;
+  const path = location.pathname;
+  const cur = openingShift(Date.now(), team, team.leadMinutes);
+  const m = match('/shift/:day/:shiftId', path);
+  const at = path === '/' && cur ? { day: cur.day, shiftId: cur.shift.id } : m ? { day: m.day!, shiftId: m.shiftId! } : null;
+  if (!at) return;
+  const [, shift] = await Promise.all([ShiftScreen.preload(), import('./screens/shift')]);
+  await shift.primeShift(at.day, at.shiftId);
+}
+
 const NAV: [string, string, string, string[]][] = [
   ['/', '☀', '日跟班', ['/shift/']],
   ['/week', '♥', '周帮扶', ['/week/', '/people', '/person']],
@@ -40,12 +58,12 @@ const NAV: [string, string, string, string[]][] = [
 
 export function App() {
   const path = usePath();
-  const boot = useLive(getBoot, []);
+  const boot = useLiveFrom(getBoot, firstBoot());
   const lock = usePinLock();
   if (boot === undefined || lock === undefined) return null; // first reads of IndexedDB, a few ms
   const { team, join, names } = boot;
   if (team) {
-    void loadShift();
+    void ShiftScreen.preload();
     localStorage.setItem(TEAM_HINT, '1');
   }
   if (lock === 'locked') return <LockScreen />; // a locked start renders no screen at all

@@ -1,9 +1,10 @@
 import { render } from 'preact';
-import { App } from './app';
+import { App, primeFirstScreen } from './app';
 import { ErrorBoundary } from './boundary';
 import { listenForInstallPrompt } from './install';
 import { askPersistence } from './storage';
 import { installTapGuard } from './tap-guard';
+import { readStart } from './start';
 import { registerServiceWorker } from './update';
 import './styles.css';
 
@@ -15,4 +16,5 @@ registerServiceWorker();
 void askPersistence();
 // Retention is off the first load: its own chunk, a few seconds after start.
 setTimeout(() => void import('./retention').then((m) => m.scheduleRetention()), 5_000);
-render(<ErrorBoundary><App /></ErrorBoundary>, document.getElementById('app')!);
+// Drawn once the team and the PIN setting are read (start.ts): the first frame is a screen, not an empty one.
+void readStart(primeFirstScreen).then(() => render(<ErrorBoundary><App /></ErrorBoundary>, document.getElementById('app')!));

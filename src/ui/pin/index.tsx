@@ -21,7 +21,8 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { getPinConfig } from '../../db/pin-config';
 import { showError } from '../errors';
-import { useLive } from '../hooks';
+import { useLiveFrom } from '../hooks';
+import { firstPin } from '../start';
 import { lazyScreen } from '../lazy';
 import { signal, useSignal } from '../signal';
 
@@ -64,7 +65,7 @@ export function markUnlocked(): void {
 export type LockState = 'open' | 'locked' | 'hidden';
 
 export function usePinLock(): LockState | undefined {
-  const config = useLive(() => getPinConfig(), []);
+  const config = useLiveFrom(getPinConfig, firstPin());
   const isUnlocked = useSignal(unlocked);
   useEffect(() => {
     if (config) {

@@ -4,7 +4,9 @@ import type { Team } from '../../../domain/types';
 import { findDuty, recentDuties } from '../../../db/duties';
 import { hazardsOfDuty } from '../../../db/hazards';
 import { listWorkers } from '../../../db/team';
-import { useLive } from '../../hooks';
+import { useLive, useLiveFrom } from '../../hooks';
+import { useState } from 'preact/hooks';
+import { takeFirstShift } from './prime';
 import { HazardSection } from './HazardSection';
 import { DistrictMeetingSection, LessonSection, OrganisationSection } from './MeetingSections';
 import { WeakSection, TalksSection } from './PeopleSections';
@@ -14,14 +16,18 @@ import { ReportDueBanner } from '../report/DueBanner';
 import { Notices } from './Notices';
 import { PhotoSlot } from '../../photos';
 
+export { primeShift } from './prime';
+
 /** 日跟班: every duty of one shift on one screen, saved tap by tap. */
 export function ShiftScreen({ team, day, shiftId, isCurrent }: { team: Team; day: string; shiftId: string; isCurrent: boolean }) {
   const shift = team.shifts.find((s) => s.id === shiftId);
-  const workers = useLive(() => listWorkers(), []) ?? [];
+  // Read before the first render at a start (prime.ts); live from then on.
+  const [first] = useState(() => takeFirstShift(day, shiftId));
+  const workers = useLiveFrom(() => listWorkers(), first?.workers) ?? [];
   // undefined while loading, null when the shift has no record yet: never show "0/9" for a shift not read yet.
-  const loaded = useLive(async () => (await findDuty(day, shiftId)) ?? null, [day, shiftId]);
+  const loaded = useLiveFrom(async () => (await findDuty(day, shiftId)) ?? null, first?.duty, [day, shiftId]);
   const duty = loaded ?? undefined;
-  const hazardCount = useLive(async () => (duty ? (await hazardsOfDuty(duty.id)).length : 0), [duty?.id]) ?? 0;
+  const hazardCount = useLiveFrom(async () => (duty ? (await hazardsOfDuty(duty.id)).length : 0), first?.hazardCount, [duty?.id]) ?? 0;
   const recent = useLive(() => recentDuties(30), []) ?? [];
   const { edit, ensure } = useDutyEditor(day, shift, workers.length);
   if (!shift) return <main><p class="error">找不到该班次，可能已在设置中删除。</p><a href="/">回到今天</a></main>;
