@@ -4,10 +4,11 @@
  * the next month until it is submitted. Pure: the clock (`nowMs`), the team and the records
  * come in; the home screen turns the answers into notices.
  *
- * Overlap with src/domain/due.ts (the due rule of issue 16.1, written in parallel): when a
- * shift, a week and a month are due. These functions answer the narrower "should the phone
- * say so now"; once due.ts lands, `unfinishedShifts` should take its list of due shifts (it
- * knows the rota and the team's first day) and `weekHelpDue` / `reportNotice` its due dates.
+ * What is owed at all is due.ts's rule; these functions answer the narrower "should the phone
+ * say so now", and within what they look at they agree with it: an unfinished shift has a
+ * record, so the team existed that day (firstDayOf counts record days); the week's notice comes
+ * on its Sunday, a day the team has reached; and the report banner (DueBanner) asks monthDue
+ * first, so a team set up this month is not reminded of last month's report.
  */
 import { addMonths, isoWeekKey, monthKey, shiftWindow, weekDays, addDays } from './calendar';
 import { dutyProgress } from './checklist';
