@@ -3,7 +3,9 @@
  * not compress to nothing), a red block in the stored image's top-left corner, and an EXIF
  * APP1 saying "rotate 90° clockwise" (orientation 6), spliced in by src/domain/photo.ts.
  */
-import type { Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { enrolAndSendAll, ownTeamCode, setUpTeam } from './helpers';
+import { createHash } from 'node:crypto';
 import { withOrientation } from '../../src/domain/photo';
 
 export async function cameraJpeg(page: Page, orientation = 6): Promise<Buffer> {
@@ -67,4 +69,43 @@ export async function storedPhotos(page: Page) {
       };
     }));
   });
+}
+
+type Stored = Awaited<ReturnType<typeof storedPhotos>>[number];
+
+/**
+ * The photo made of cameraJpeg(page, 6): orientation applied once (4000×3000 stored sideways is
+ * 960×1280 upright, the red block top-right), ≤ 150 KB with a thumbnail ≤ 8 KB, no EXIF left,
+ * and the SHA-256 the phone declares is that of its bytes.
+ */
+export function expectSmallUpright(p: Stored | undefined): Buffer {
+  expect(p).toBeDefined();
+  expect([p!.width, p!.height]).toEqual([960, 1280]);
+  expect(p!.topRight[0]).toBeGreaterThan(200);
+  expect(p!.topRight[1]).toBeLessThan(60);
+  expect(p!.bytes).toBeLessThanOrEqual(150 * 1024);
+  expect(p!.thumbBytes).toBeLessThanOrEqual(8 * 1024);
+  const full = Buffer.from(p!.full!);
+  expect(full.includes(Buffer.from('Exif\0\0')), 'EXIF must be dropped by re-encoding').toBe(false);
+  expect(createHash('sha256').update(full).digest('hex')).toBe(p!.sha256);
+  return full;
+}
+
+/**
+ * An enrolled phone (a team of its own, `teamName`) on which the browser reports a 2G link
+ * (navigator.connection, changeable later through its `effectiveType` and a `change` event)
+ * and 照片仅在信号好时发送 is on, saved before the page is left: a reload may cut an IndexedDB
+ * write still under way. Ends on the shift screen.
+ */
+export async function weakSignalPhone(page: Page, context: BrowserContext, teamName: string): Promise<void> {
+  await context.addInitScript(() => {
+    const conn = Object.assign(new EventTarget(), { effectiveType: '2g', saveData: false });
+    Object.defineProperty(navigator, 'connection', { configurable: true, value: conn });
+  });
+  await setUpTeam(page);
+  await enrolAndSendAll(page, ownTeamCode(teamName).code);
+  await page.goto('/settings');
+  await page.getByLabel(/照片仅在信号好时发送/).check();
+  await expect(page.getByRole('status')).toHaveText('✓ 已保存：照片等信号好时再发送');
+  await page.goto('/');
 }

@@ -4,9 +4,8 @@
  * 照片仅在信号好时发送 setting lets the held photo go as soon as the connection gets better.
  */
 import { expect, test } from '@playwright/test';
-import { createHash } from 'node:crypto';
-import { enrolAndSendAll, ownTeamCode, setUpTeam, withServerDb } from './helpers';
-import { cameraJpeg, storedPhotos } from './photo-fixture';
+import { setUpTeam, withServerDb } from './helpers';
+import { cameraJpeg, expectSmallUpright, storedPhotos, weakSignalPhone } from './photo-fixture';
 
 const serverPhoto = (id: string) => withServerDb((db) =>
   db.prepare('SELECT sha256, received_at FROM photos WHERE id = ?').get(id) as { sha256: string; received_at: number | null } | undefined);
@@ -32,29 +31,12 @@ test('without OffscreenCanvas and createImageBitmap (Safari 14) the photo is mad
   await expect(page.getByTestId('photos-meeting').getByRole('button', { name: /查看班前会照片/ })).toBeVisible({ timeout: 30_000 });
   expect(await page.evaluate(() => (window as unknown as { __workers: number }).__workers)).toBe(0);
   const [p] = await storedPhotos(page);
-  // The same result as the worker path (photos.spec.ts): orientation 6 applied once.
-  expect([p!.width, p!.height]).toEqual([960, 1280]);
-  expect(p!.topRight[0]).toBeGreaterThan(200);
-  expect(p!.topRight[1]).toBeLessThan(60);
-  expect(p!.bytes).toBeLessThanOrEqual(150 * 1024);
-  expect(p!.thumbBytes).toBeLessThanOrEqual(8 * 1024);
-  const full = Buffer.from(p!.full!);
-  expect(full.includes(Buffer.from('Exif\0\0')), 'EXIF must be dropped by re-encoding').toBe(false);
-  expect(createHash('sha256').update(full).digest('hex')).toBe(p!.sha256);
+  expectSmallUpright(p); // as the worker path makes it (photos.spec.ts)
 });
 
 test('a photo held for a weak signal is sent when the connection becomes good, without a tap', async ({ page, context }) => {
   test.setTimeout(90_000);
-  await context.addInitScript(() => {
-    const conn = Object.assign(new EventTarget(), { effectiveType: '2g', saveData: false });
-    Object.defineProperty(navigator, 'connection', { configurable: true, value: conn });
-  });
-  await setUpTeam(page);
-  await enrolAndSendAll(page, ownTeamCode('信号班组').code);
-  await page.goto('/settings');
-  await page.getByLabel(/照片仅在信号好时发送/).check();
-  await expect(page.getByRole('status')).toHaveText('✓ 已保存：照片等信号好时再发送');
-  await page.goto('/');
+  await weakSignalPhone(page, context, '信号班组');
   await page.getByLabel('拍班前会照片').setInputFiles({ name: 'a.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(page, 1) });
   await expect(page.getByTestId('photos-meeting').getByRole('button', { name: /查看班前会照片/ })).toBeVisible({ timeout: 30_000 });
   const [p] = await storedPhotos(page);

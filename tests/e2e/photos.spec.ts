@@ -12,7 +12,7 @@ import { setOwnPassword } from '../../src/server/secretary/passwords';
 import { createSecretary } from '../../src/server/store';
 import { enrolAndSendAll, ownTeamCode, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
 import { PORT } from './playwright.config';
-import { cameraJpeg, storedPhotos } from './photo-fixture';
+import { cameraJpeg, expectSmallUpright, storedPhotos, weakSignalPhone } from './photo-fixture';
 
 const SERVER_DATA = fileURLToPath(new URL(`../../.tmp/e2e-data-${PORT}`, import.meta.url));
 const serverPhoto = (id: string) => withServerDb((db) =>
@@ -31,16 +31,7 @@ test('a photo taken offline is small and upright, survives a reload, reaches the
   await page.getByLabel('拍班前会照片').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(page.getByTestId('photos-meeting').getByRole('button', { name: /查看班前会照片/ })).toBeVisible({ timeout: 30_000 });
   const [p] = await storedPhotos(page);
-  expect(p).toBeDefined();
-  // Orientation 6 applied once: 4000×3000 stored sideways becomes 960×1280 upright, red block top-right.
-  expect([p!.width, p!.height]).toEqual([960, 1280]);
-  expect(p!.topRight[0]).toBeGreaterThan(200);
-  expect(p!.topRight[1]).toBeLessThan(60);
-  expect(p!.bytes).toBeLessThanOrEqual(150 * 1024);
-  expect(p!.thumbBytes).toBeLessThanOrEqual(8 * 1024);
-  const full = Buffer.from(p!.full!);
-  expect(full.includes(Buffer.from('Exif\0\0')), 'EXIF must be dropped by re-encoding').toBe(false);
-  expect(createHash('sha256').update(full).digest('hex')).toBe(p!.sha256);
+  expectSmallUpright(p);
   expect(p!.state).toBe('queued');
 
   await page.reload();
@@ -93,16 +84,7 @@ test('a photo taken offline is small and upright, survives a reload, reaches the
 
 test('a record with a photo is sent while the photo waits for a good signal', async ({ page, context }) => {
   // The browser reports a 2G link: 照片仅在信号好时发送 holds the photo, never the record.
-  await context.addInitScript(() => {
-    Object.defineProperty(navigator, 'connection', { configurable: true, value: Object.assign(new EventTarget(), { effectiveType: '2g', saveData: false }) });
-  });
-  await setUpTeam(page);
-  await enrolAndSendAll(page, ownTeamCode('照片班组').code);
-  await page.goto('/settings');
-  await page.getByLabel(/照片仅在信号好时发送/).check();
-  // Saved before the page is left: a reload may cut an IndexedDB write still under way.
-  await expect(page.getByRole('status')).toHaveText('✓ 已保存：照片等信号好时再发送');
-  await page.goto('/');
+  await weakSignalPhone(page, context, '照片班组');
   await page.getByRole('button', { name: '+ 登记隐患/问题' }).click();
   await page.getByLabel('隐患或问题').fill('回风巷顶板离层');
   await page.getByRole('button', { name: '登记隐患', exact: true }).click();
