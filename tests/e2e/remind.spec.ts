@@ -103,7 +103,7 @@ test('a reminder sent by the secretary shows on the phone’s home screen; 知�
   // 支部设置: the report is due on the 12th; the phone's 月汇报 banner says so after a sync.
   await page.goto('/secretary/settings');
   await page.getByLabel(/月汇报截止日/).fill('12');
-  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByRole('button', { name: '保存截止日' }).click();
   await expect(page.getByRole('status')).toContainText('已保存');
   await page.goto('/secretary/');
   await expect(page.getByTestId('report-due-day')).toContainText('（次月12日）');

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanReminderText, isReminderAbout, parseReportDueDay, reminderTextError } from '../../src/domain/reminders';
-import { branchReportDueDay } from '../../src/server/secretary/routes-settings';
+import { branchReportDueDay } from '../../src/server/secretary/branch-settings';
 import { property, s, summary, team, useSecretaryServer } from './props-secretary-harness';
 import { input, text, XSS, type Field, type Parsed } from './props-secretary-inputs';
 

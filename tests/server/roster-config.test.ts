@@ -115,7 +115,7 @@ describe('branch-wide lists', () => {
   it('are edited on the branch page and audited as a branch action, not under a team', async () => {
     const refused = await post(`/secretary/team/${team.id}/config`, { what: 'riskTypes', text: '家庭困难' });
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain('请在「支部配置」页修改');
+    expect(await refused.text()).toContain('请在「支部设置」页修改');
     expect(config('riskTypes')).toBeNull();
     const res = await post('/secretary/branch-config', { what: 'riskTypes', text: '家庭困难\n思想波动' });
     expect([res.status, res.headers.get('location')]).toEqual([303, '/secretary/branch-config?saved=riskTypes']);
@@ -124,5 +124,17 @@ describe('branch-wide lists', () => {
     expect(rows).toEqual([{ team_id: null, detail: `${team.branch_id} riskTypes` }]);
     const page = await (await fetch(`${s.url}/secretary/branch-config`, { headers: { cookie: sec.cookie } })).text();
     expect(page).toContain('家庭困难\n思想波动</textarea>');
+  });
+
+  it('share one 支部设置 page with the 月汇报 due day: either route shows all three, the menu names it once', async () => {
+    for (const path of ['/secretary/settings', '/secretary/branch-config']) {
+      const html = await (await fetch(`${s.url}${path}`, { headers: { cookie: sec.cookie } })).text();
+      expect(html).toContain('<h1>支部设置 · ');
+      for (const part of ['<h2 id="due-day-section">月汇报截止日</h2>', '<h2>帮扶类型（不稳定不安全因素）</h2>', '<h2>日跟班检查项</h2>']) expect(html).toContain(part);
+      expect(html).toContain('action="/secretary/settings"');
+      expect(html).toContain('action="/secretary/branch-config"');
+      expect(html.match(/>支部设置<\/a>/g)).toHaveLength(1);
+      expect(html).not.toContain('支部配置');
+    }
   });
 });

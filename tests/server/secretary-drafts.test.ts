@@ -163,7 +163,7 @@ describe('a review typed into an expired session', () => {
     expect(page).toContain('已恢复登录过期前填写的内容');
   });
 
-  it('a branch-wide list typed into an expired session comes back on the 支部配置 page', async () => {
+  it('a branch-wide list typed into an expired session comes back on the 支部设置 page', async () => {
     const b = new Browser();
     await b.signIn('sec-a');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await b.fetch('/secretary/branch-config')).text())![1]!;

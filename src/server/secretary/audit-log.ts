@@ -16,9 +16,9 @@ export const ACTIONS: Record<string, string> = {
   archive_team: '归档班组', restore_team: '恢复班组', add_branch: '添加党支部', revoke_device: '停用设备', edit_rubric: '修改考核细则',
   edit_config: '修改配置', login_failed: '登录失败', password_changed: '修改密码', password_change_failed: '修改密码失败',
   password_reset: '重置密码', sessions_ended: '结束登录', merge_workers: '合并人员', retire_worker: '停用人员',
-  edit_branch_config: '修改支部配置', import_roster_preview: '导入花名册（预览）', view_hazards: '查看全支部隐患', view_hardships: '查看困难职工台账',
+  edit_branch_config: '修改支部设置（清单）', import_roster_preview: '导入花名册（预览）', view_hazards: '查看全支部隐患', view_hardships: '查看困难职工台账',
   view_pairs: '查看1+X结对', view_worker: '查看人员记录', view_ideas: '查看金点子库', adopt_idea: '采纳金点子', unadopt_idea: '取消采纳金点子',
-  send_reminder: '发送提醒', edit_settings: '修改支部设置',
+  send_reminder: '发送提醒', edit_settings: '修改支部设置（月汇报截止日）',
   view_photo: '查看照片', export_photos: '导出照片',
 };
 

@@ -42,7 +42,6 @@ function header(s: Session | null): Html {
     <a href="/secretary/exports">导出</a>
     <a href="/secretary/hazards">隐患</a>
     <a href="/secretary/ideas">金点子</a>
-    <a href="/secretary/branch-config">支部配置</a>
     <a href="/secretary/settings">支部设置</a>
     ${s.account.role === 'admin' ? html`<a href="/secretary/branches">党支部管理</a><a href="/secretary/audit">审计日志</a>` : ''}
     <a href="/secretary/password">修改密码</a>

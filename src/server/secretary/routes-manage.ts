@@ -1,4 +1,4 @@
-/** 设备登记 and 停用, 考核细则, 班组/支部配置, 审计日志 (admin). */
+/** 设备登记 and 停用, 考核细则, 班组配置, 审计日志 (admin). */
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { DEFAULT_RISK_TYPE_NAMES } from '../../domain/risk-types';
@@ -113,7 +113,7 @@ export function manageRoutes(deps: AuthDeps): Hono<SecEnv> {
     const used = usedIds(db, team);
     if (what === 'roster' && str(form.edit) === 'yes') return configPage(c, { what, text, errors: [] });
     // Branch-wide lists are the branch's: edited on its page and audited without a team.
-    if (what === 'riskTypes' || what === 'checklist') return configPage(c, { what, text, errors: ['帮扶类型和检查项是全支部的，请在「支部配置」页修改'] }, 400);
+    if (what === 'riskTypes' || what === 'checklist') return configPage(c, { what, text, errors: ['帮扶类型和检查项是全支部的，请在「支部设置」页修改'] }, 400);
     const result =
       what === 'roster' ? parseRoster(text, now.roster, used.roster)
       : what === 'shifts' ? parseShifts(text, now.shifts, used.shifts)
@@ -159,7 +159,7 @@ ${notice(saved ? '已保存，手机下次同步时生效。' : undefined)}${bad
 ${block('roster', '花名册', ROSTER_LINE_FORMAT, rosterText(cur.roster), cur.roster.filter((x) => x.retired).map((x) => x.name))}
 ${canEdit(s) ? importForm(s, team) : ''}
 ${block('shifts', '班次', '一行一个：名称 开始-结束，如「零点班 00:00-08:00」；只改名称、时间不变的班次仍是同一班次（旧记录不变）；时间不能重叠', shiftsText(cur.shifts), cur.shifts.filter((x) => x.retired).map((x) => x.name))}
-<h2>全支部配置</h2><p>帮扶类型（不稳定不安全因素）和日跟班检查项是全支部共用的：<a href="/secretary/branch-config${s.account.role === 'admin' ? `?branch=${team.branch_id}` : ''}">到「支部配置」页修改</a>。</p>
+<h2>全支部设置</h2><p>帮扶类型（不稳定不安全因素）和日跟班检查项是全支部共用的：<a href="/secretary/settings${s.account.role === 'admin' ? `?branch=${team.branch_id}` : ''}">到「支部设置」页修改</a>。</p>
 <details><summary>当前帮扶类型</summary><pre class="plain">${risk.length ? namesText(risk) : DEFAULT_RISK_TYPE_NAMES.join('\n')}</pre></details>
 <details><summary>当前日跟班检查项</summary><pre class="plain">${checklist.length ? namesText(checklist) : Object.values(SECTION_LABELS).join('\n')}</pre></details>
 ${rotaBlock(s, team.id, rotaTeam(db, team), effectiveRota(parseRota(loadTeam(db, team.id, { from: '9999-12-31', to: '9999-12-31' }).team?.rota), branchRota(db, team.id)), today(clock()), bad?.what === 'rota' ? bad.errors : [])}

@@ -28,7 +28,7 @@ import { adoptedIds } from './ideas';
 import { reportDueBy, type MonthlyReport } from '../../domain/report';
 import type { TeamRow } from '../store';
 import { remindersTable, remindLink } from './routes-remind';
-import { branchReportDueDay, teamReportDueDay } from './routes-settings';
+import { branchReportDueDay, teamReportDueDay } from './branch-settings';
 import { dayPhotos, hazardPhotoPairs, hazardPhotosTable } from './photos';
 
 
