@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { enrolAndSendAll, firstTeamCode, launchPhone, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
+import { enrolAndSendAll, launchPhone, ownTeamCode, setUpTeam, waitForServiceWorkerControl, withServerDb } from './helpers';
 
 test('a shift done offline is sent when coverage returns: badge 已全部发送, the server holds it', async () => {
-  const { teamId, code } = firstTeamCode();
+  // A team of its own: another test's phone in the first team leaves duties this phone pulls.
+  const { teamId, code } = ownTeamCode('同步班组');
   const { context } = await launchPhone();
   const page = context.pages()[0] ?? (await context.newPage());
   await setUpTeam(page);
