@@ -110,3 +110,12 @@ export async function enrolAndSendAll(page: Page, code: string): Promise<void> {
   await page.getByRole('button', { name: '立即发送' }).click();
   await expect(page.getByRole('button', { name: /已全部发送/ })).toBeVisible({ timeout: 20_000 });
 }
+
+/** Signs a secretary in through the login form and waits for her branch's dashboard (`branch`: its heading). */
+export async function signInSecretary(page: Page, username: string, password: string, branch: RegExp): Promise<void> {
+  await page.goto('/secretary/login');
+  await page.getByLabel('账号').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { name: branch })).toBeVisible();
+}

@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { addMonths, isoWeekKey, localDay, monthKey, monthLabel } from '../../src/domain/calendar';
 import { setOwnPassword } from '../../src/server/secretary/passwords';
 import { createBranch, createEnrolCode, createSecretary, createTeam } from '../../src/server/store';
-import { enrolAndSendAll, launchPhone, setUpTeam, withServerDb } from './helpers';
+import { enrolAndSendAll, launchPhone, setUpTeam, withServerDb, signInSecretary } from './helpers';
 
 const password = 'Shuji-remind-password-2026';
 let username = '';
@@ -24,13 +24,7 @@ test.beforeAll(() => {
   });
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/secretary/login');
-  await page.getByLabel('账号').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: /提醒测试党支部/ })).toBeVisible();
-}
+const signIn = (page: Page) => signInSecretary(page, username, password, /提醒测试党支部/);
 
 /** The state cell of the newest reminder on the team page, after a reload. */
 async function newestState(page: Page): Promise<string> {

@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { monthKey, localDay } from '../../src/domain/calendar';
 import { setOwnPassword } from '../../src/server/secretary/passwords';
 import { createBranch, createSecretary, createTeam } from '../../src/server/store';
-import { launchPhone, setUpTeam, withServerDb } from './helpers';
+import { launchPhone, setUpTeam, withServerDb, signInSecretary } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -31,13 +31,7 @@ test.beforeAll(() => {
   });
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/secretary/login');
-  await page.getByLabel('账号').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: /综采二队党支部/ })).toBeVisible();
-}
+const signIn = (page: Page) => signInSecretary(page, username, PASSWORD, /综采二队党支部/);
 
 /** Sends what the phone holds, then reads the team's card on the dashboard until it says `text`. */
 async function sendUntilCardSays(phone: Page, page: Page, text: string): Promise<void> {

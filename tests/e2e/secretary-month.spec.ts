@@ -16,7 +16,7 @@ import { seedTeam } from '../../src/server/secretary/demo-data';
 import { setOwnPassword } from '../../src/server/secretary/passwords';
 import { createBranch, createSecretary, createTeam } from '../../src/server/store';
 import { generateTeamData } from '../fixtures/generate';
-import { withServerDb } from './helpers';
+import { withServerDb, signInSecretary } from './helpers';
 
 const password = 'Month-own-password-2026';
 let username = '';
@@ -44,13 +44,7 @@ test.beforeAll(() => {
   });
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/secretary/login');
-  await page.getByLabel('账号').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: /月度测试党支部/ })).toBeVisible();
-}
+const signIn = (page: Page) => signInSecretary(page, username, password, /月度测试党支部/);
 
 const shortDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`;
 

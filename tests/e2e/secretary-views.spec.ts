@@ -13,7 +13,7 @@ import { seedTeam } from '../../src/server/secretary/demo-data';
 import { setOwnPassword } from '../../src/server/secretary/passwords';
 import { createBranch, createSecretary, createTeam } from '../../src/server/store';
 import { generateTeamData } from '../fixtures/generate';
-import { withServerDb } from './helpers';
+import { withServerDb, signInSecretary } from './helpers';
 
 const SHOTS = fileURLToPath(new URL('../../.tmp/shots', import.meta.url));
 const password = 'Views-own-password-2026';
@@ -38,13 +38,7 @@ test.beforeAll(() => {
   });
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/secretary/login');
-  await page.getByLabel('账号').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: /综采三队党支部/ })).toBeVisible();
-}
+const signIn = (page: Page) => signInSecretary(page, username, password, /综采三队党支部/);
 
 test('problem 10: an overdue hazard is marked, listed across teams, and 困难职工 shows the 帮扶金 behind the figure', async ({ page }) => {
   await signIn(page);
