@@ -1,6 +1,6 @@
 /**
  * The baseline of endpoint_batches_per_s: the endpoint's own stack (hono on @hono/node-server,
- * the app's security headers and gzip middleware, then the whole app as src/server/app.ts
+ * the app's front middleware (useFrontMiddleware), then the whole app as src/server/app.ts
  * builds it) plus one route, POST /api/v1/echo, that parses a JSON body and answers a small
  * JSON ack without storing anything. It exists only in this bench process, never in
  * src/server: production has no such route. Started by bench/sync.ts as its own process, as
@@ -9,17 +9,14 @@
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createApp } from '../src/server/app';
+import { createApp, useFrontMiddleware } from '../src/server/app';
 import { openDatabase } from '../src/server/db';
-import { securityHeaders } from '../src/server/headers';
 
 const db = openDatabase(resolve(process.env.DATA_DIR ?? '.tmp/bench-echo'));
 const app = new Hono();
-app.use('*', securityHeaders(false));
-app.use('*', compress({ encoding: 'gzip', threshold: 1024 }));
+useFrontMiddleware(app, false);
 app.post('/api/v1/echo', async (c) => {
   const body = (await c.req.json()) as { records?: unknown[] };
   return c.json({ v: 1, accepted: Array.isArray(body.records) ? body.records.length : 0 });

@@ -165,9 +165,11 @@ export function apiRoutes(db: Sqlite, clock: () => number = Date.now, hops = 0):
   const api = new Hono();
   const enrolFailures = new FailureLimiter(30, 10 * 60_000);
   const writes = new GroupCommit(db);
+  // Set before the handler, so it is part of the answer as built: a header set on a finished
+  // answer makes @hono/node-server build a web Response and read its body back as a stream.
   api.use('*', async (c, next) => {
-    await next();
     c.header('Cache-Control', 'no-store');
+    await next();
   });
   // Body size (1 MiB, raw and after gunzip) is enforced by readBody/readJson as they read.
   api.onError((err, c) => {

@@ -37,13 +37,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * What every answer passes through: the security headers, then gzip of text above 1 KB for
+ * pages and the app's files (the first load crosses a weak 2G link). Not for /api/: the API
+ * gzips its own JSON in one zlib call (api.ts sendJson) and photos are JPEG, while hono's
+ * compress reads every answer's headers and, on a large one, builds a web stream around it.
+ * Exported for the bench's echo baseline, which must run the same stack.
+ */
+export function useFrontMiddleware(app: Hono, tls: boolean): void {
+  app.use('*', securityHeaders(tls));
+  const gzipText = compress({ encoding: 'gzip', threshold: 1024 });
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : gzipText(c, next)));
+}
+
 export function createApp(opts: {
   distDir: string; db: Sqlite; tls: boolean; clock?: () => number; trustProxy?: number; sleep?: (ms: number) => Promise<void>;
 }): Hono {
   const app = new Hono();
-  app.use('*', securityHeaders(opts.tls));
-  // First load and acks both cross a weak 2G link: gzip text above 1 KB.
-  app.use('*', compress({ encoding: 'gzip', threshold: 1024 }));
+  useFrontMiddleware(app, opts.tls);
   app.route('/api/v1/photos', photoApiRoutes(opts.db, opts.clock));
   app.route('/api/v1', apiRoutes(opts.db, opts.clock, opts.trustProxy ?? 0));
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: '接口不存在' }, 404));
