@@ -8,6 +8,8 @@ import { firstBoot, firstPin } from './start';
 import { lazyScreen } from './lazy';
 import { LockScreen, usePinLock } from './pin';
 import { linkHandler, match, usePath } from './router';
+import { sameShift, useHomeShift } from './home-shift';
+import { dayLabel } from '../domain/calendar';
 
 // Every screen is its own chunk (all precached): a first visit loads the core and the setup
 // screen only; the shift screen is fetched as soon as a team exists.
@@ -112,10 +114,22 @@ export function App() {
 
 function Route({ team, path }: { team: Team; path: string }) {
   let m: Record<string, string> | null;
+  const home = useHomeShift(team, path);
   if (path === '/') {
-    const cur = openingShift(Date.now(), team, team.leadMinutes);
-    if (!cur) return <main><p>还没有设置班次，请到「设置」添加。</p></main>;
-    return <ShiftScreen team={team} day={cur.day} shiftId={cur.shift.id} isCurrent />;
+    const { shown, current } = home;
+    if (!shown) return <main><p>还没有设置班次，请到「设置」添加。</p></main>;
+    const moved = current && !sameShift(shown, current);
+    return (
+      <>
+        {moved && (
+          <div class="banner info" role="status" data-testid="next-shift">
+            <span>已到{current.shift.name}（{dayLabel(current.day)}）</span>
+            <button type="button" onClick={home.follow}>打开{current.shift.name}</button>
+          </div>
+        )}
+        <ShiftScreen key={`${shown.day}.${shown.shift.id}`} team={team} day={shown.day} shiftId={shown.shift.id} isCurrent={!moved} />
+      </>
+    );
   }
   if ((m = match('/shift/:day/:shiftId', path))) {
     const cur = openingShift(Date.now(), team, team.leadMinutes);

@@ -103,7 +103,8 @@ test('a PIN set in 设置 locks the next start; wrong PIN refused, right PIN unl
 test('locks after the idle time without touches, and on coming back to a page hidden that long', async () => {
   const { context } = await launchPhone();
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.clock.install();
+  // A fixed morning: the test's minutes never cross a hand-over (15:00, 23:00, 07:00).
+  await page.clock.install({ time: new Date('2026-12-02T10:00:00+08:00') });
   await setUpTeam(page);
   await turnOn(page, '4826', '1');
   await page.getByRole('link', { name: /日跟班/ }).click(); // inside the app: no new start
