@@ -17,10 +17,12 @@
  * ran while the next groups were being committed, so the WAL grew for as long as the load
  * lasted (1.3 GB after 12 s of the throughput bench, for a 260 MB database), and every
  * frame went to new file blocks, which the kernel zeroes first: 21% of the server's CPU
- * (perf, ext4_block_write_begin under walWriteOneFrame). So once a second the request
- * thread, the only writer and between transactions, finishes the checkpoint itself right
- * after one of the worker's: this copies only the frames committed meanwhile, and the next
- * write starts the WAL over, in blocks the file already has.
+ * (perf, ext4_block_write_begin under walWriteOneFrame). So when the WAL has passed ~4 MB,
+ * at most once a second, the request thread (the only writer, between transactions)
+ * finishes the checkpoint itself right after one of the worker's: this copies only the
+ * frames committed meanwhile (and syncs, as any checkpoint does), and the next write starts
+ * the WAL over, in blocks the file already has. Under a normal load the WAL starts over by
+ * itself between pushes and the request thread never checkpoints.
  *
  * If the worker cannot start or dies, the connection goes back to SQLite's own
  * automatic checkpoints, so the WAL can never grow without bound.
@@ -34,6 +36,8 @@ const AUTO_CHECKPOINT_PAGES = 1000;
 const INTERVAL_MS = 250;
 /** At most how often the request thread finishes a checkpoint so that the WAL starts over. */
 const FINISH_MS = 1000;
+/** WAL frames (pages) from which it does: SQLite's own automatic checkpoint size, ~4 MB. */
+const FINISH_FRAMES = AUTO_CHECKPOINT_PAGES;
 
 // Plain CommonJS evaluated in the worker: no TypeScript loader needed inside it.
 const WORKER_SOURCE = `
@@ -42,8 +46,9 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
 const timer = setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) { if (e.code !== 'SQLITE_BUSY') throw e; }
-  parentPort.postMessage('checkpointed');
+  let row = null;
+  try { row = db.pragma('wal_checkpoint(PASSIVE)')[0]; } catch (e) { if (e.code !== 'SQLITE_BUSY') throw e; }
+  if (row) parentPort.postMessage({ frames: row.log });
 }, workerData.intervalMs);
 parentPort.on('message', () => {
   clearInterval(timer);
@@ -80,13 +85,14 @@ export function startCheckpointer(db: Sqlite, intervalMs = INTERVAL_MS, finishMs
     running = false;
     if (db.open) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
   };
-  worker.on('message', (m: 'ready' | 'checkpointed') => {
+  worker.on('message', (m: 'ready' | { frames: number }) => {
     if (!running || !db.open) return;
     // Until the worker has its connection, SQLite keeps checkpointing by itself.
     if (m === 'ready') db.pragma('wal_autocheckpoint = 0');
     // Right after the worker's checkpoint, so it does not hold the checkpoint lock now and
-    // only the frames committed while it ran are left.
-    else if (Date.now() - finishedAt >= finishMs) {
+    // only the frames committed while it ran are left; and only when the WAL has grown
+    // (pushes back to back): otherwise it starts over by itself between two pushes.
+    else if (m.frames >= FINISH_FRAMES && Date.now() - finishedAt >= finishMs) {
       finishedAt = Date.now();
       finishCheckpoint(db);
     }
