@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** Figures as the bench prints and saves them (bench/results.json, read by other tools). */
@@ -55,6 +56,26 @@ export function figure(
 export function machine(): { cpuModel: string; cpus: number; loadAvg: number[]; node: string; platform: string } {
   const cpus = os.cpus();
   return { cpuModel: cpus[0]?.model ?? 'unknown', cpus: cpus.length, loadAvg: os.loadavg().map(round), node: process.version, platform: `${os.platform()} ${os.release()}` };
+}
+
+/** The machine's CPU time counters (/proc/stat, all CPUs); null where there is none. */
+export function cpuTimes(): { steal: number; total: number } | null {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { steal: f[7] ?? 0, total: f.reduce((a, c) => a + c, 0) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time the hypervisor gave to other guests (`steal`) since `from`, in % of all CPU time:
+ * a host that is not quiet shows here, whatever the load average said at the start.
+ */
+export function stealPercent(from: ReturnType<typeof cpuTimes>): number | null {
+  const to = cpuTimes();
+  if (!from || !to || to.total === from.total) return null;
+  return Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10;
 }
 
 export function unmeasured(name: string, unit: string, target: number | null, better: 'lower' | 'higher', why: string): Figure {

@@ -7,7 +7,7 @@ import { generateTeamData } from '../tests/fixtures/generate';
 import { injectHarness, phoneContext } from './browser';
 import { CountingProxy } from './counting-proxy';
 import { keepAliveAgent, postJson } from './http-client';
-import { figure, median, unmeasured, type Figure } from './stats';
+import { cpuTimes, figure, median, stealPercent, unmeasured, type Figure } from './stats';
 
 const KBIT = 1000 / 8;
 
@@ -122,15 +122,17 @@ export async function endpointThroughput(baseUrl: string, dataDir: string, secon
   const syncS: number[] = [];
   const echoS: number[] = [];
   const ratios: number[] = [];
+  const cpu0 = cpuTimes();
   for (let i = 0; i < runs; i++) {
     syncS.push(await window(sync));
     echoS.push(await window(echo));
     ratios.push(syncS.at(-1)! / echoS.at(-1)!);
   }
+  const steal = stealPercent(cpu0);
   agent.destroy();
   const names: [string, string][] = [['endpoint_batches_per_s', 'batches/s'], ['endpoint_echo_per_s', 'requests/s'], ['endpoint_sync_vs_echo', '×']];
   if (errors) return names.map(([n, u]) => unmeasured(n, u, n === 'endpoint_batches_per_s' ? 2000 : null, 'higher', `${errors} requests failed`));
-  const how = `${clients} kept-alive clients, 20 records/batch (${bodyBytes} B JSON), ${runs} × ${seconds} s per route, sync and echo windows alternating`;
+  const how = `${clients} kept-alive clients, 20 records/batch (${bodyBytes} B JSON), ${runs} × ${seconds} s per route, sync and echo windows alternating${steal === null ? '' : `; host CPU steal ${steal}% during the windows`}`;
   const echoMedian = median(echoS);
   return [
     figure('endpoint_batches_per_s', syncS, 'batches/s', 2000, 'higher', { note: how, baseline: echoMedian }),
