@@ -13,13 +13,15 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApp, useFrontMiddleware } from '../src/server/app';
 import { openDatabase } from '../src/server/db';
+import { sendJson } from '../src/server/json-answer';
 
 const db = openDatabase(resolve(process.env.DATA_DIR ?? '.tmp/bench-echo'));
 const app = new Hono();
 useFrontMiddleware(app, false);
 app.post('/api/v1/echo', async (c) => {
   const body = (await c.req.json()) as { records?: unknown[] };
-  return c.json({ v: 1, accepted: Array.isArray(body.records) ? body.records.length : 0 });
+  // Answered as the sync route answers (json-answer.ts): only the storing differs.
+  return sendJson(c, false, { v: 1, accepted: Array.isArray(body.records) ? body.records.length : 0 });
 });
 app.route('/', createApp({ distDir: resolve(process.env.DIST_DIR ?? 'dist'), db, tls: false }));
 

@@ -5,7 +5,7 @@
  * precise JSON error before anything is written.
  */
 import type { IncomingMessage } from 'node:http';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { clientAddress } from './client-address';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
@@ -19,6 +19,7 @@ import { FailureLimiter } from './limiter';
 import { authenticate, redeemEnrolCode, type AuthResult, type TeamRow } from './store';
 import { applyReminderAcks } from './reminders';
 import { pull, push } from './sync-store';
+import { sendJson } from './json-answer';
 
 type Status = 400 | 401 | 403 | 404 | 410 | 413 | 415 | 429 | 500;
 
@@ -83,43 +84,6 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-/** Below this, gzip saves less than its header costs (the same bound as the app's compress middleware). */
-const GZIP_MIN_CHARS = 1024;
-
-/** Does Accept-Encoding allow gzip (explicitly or through `*`, with q > 0)? */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let star = false;
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.split(';').map((x) => x.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    const allowed = q === undefined || Number(q.slice(2)) > 0;
-    if (name === 'gzip' || name === 'x-gzip') return allowed;
-    if (name === '*') star = allowed;
-  }
-  return star;
-}
-
-/**
- * A JSON answer, gzipped here in one synchronous zlib call when it is large enough and
- * the client accepts it. The app-wide compress middleware leaves a response that already
- * has Content-Encoding alone; its CompressionStream costs ~1 ms per answer (a new
- * stream and zlib state each time), more than storing a batch.
- */
-function sendJson(c: Context, body: unknown): Response {
-  const text = JSON.stringify(body);
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/json; charset=UTF-8', 'Cache-Control': 'no-store', Vary: 'Accept-Encoding',
-  };
-  if (text.length >= GZIP_MIN_CHARS && acceptsGzip(c.req.header('Accept-Encoding'))) {
-    // Level 1 for acks (as small, and ~3x cheaper: zlib's set-up dominates); 6 for pulls.
-    const gz = gzipSync(text, { level: text.length < 16 * 1024 ? 1 : 6 });
-    return c.body(new Uint8Array(gz.buffer, gz.byteOffset, gz.byteLength), 200, { ...headers, 'Content-Encoding': 'gzip' });
-  }
-  // With a length the compress middleware sees that a small answer is not worth it.
-  return c.body(text, 200, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
-}
-
 function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   // Only a number or string can name a version; anything else (a 20,000-deep array …) is refused
   // without String(), which would recurse through it and overflow the stack.
@@ -161,7 +125,8 @@ function joinInfo(db: Sqlite, team: TeamRow): { district: string; hasData: boole
 }
 
 /** `hops`: TRUST_PROXY (client-address.ts), so behind the proxy the enrolment limiter counts per phone, not per proxy. */
-export function apiRoutes(db: Sqlite, clock: () => number = Date.now, hops = 0): Hono {
+/** `tls`: the server's own (HSTS in the answers, as securityHeaders adds it). */
+export function apiRoutes(db: Sqlite, clock: () => number = Date.now, hops = 0, tls = false): Hono {
   const api = new Hono();
   const enrolFailures = new FailureLimiter(30, 10 * 60_000);
   const writes = new GroupCommit(db);
@@ -211,7 +176,7 @@ export function apiRoutes(db: Sqlite, clock: () => number = Date.now, hops = 0):
     if (body.teamId !== who.team.id) fail(403, 'wrong_team', '数据不属于本设备登记的班组');
     // The piggybacked pull runs after the push, in the same transaction: it sees the
     // batch just stored (and skips it, as the phone's own) and everything before it.
-    return sendJson(c, await writes.run((): PushResponse => {
+    return sendJson(c, tls, await writes.run((): PushResponse => {
       const r = push(db, who.device, who.team, body.records, now);
       // Before the pull: a reminder the phone has read is no longer in the pull's open list.
       applyReminderAcks(db, who.team.id, body.reminderAcks, now);
@@ -223,14 +188,14 @@ export function apiRoutes(db: Sqlite, clock: () => number = Date.now, hops = 0):
     const now = clock();
     const who = auth(c, db, now);
     const q = parse(PullQuerySchema, c.req.query());
-    return sendJson(c, pull(db, who.device, who.team, q.since, now));
+    return sendJson(c, tls, pull(db, who.device, who.team, q.since, now));
   });
   api.post('/sync/pull', async (c) => {
     const now = clock();
     const who = auth(c, db, now);
     const body = parse(PullRequestSchema, await readJson(c));
-    if (!body.reminderAcks?.length) return sendJson(c, pull(db, who.device, who.team, body.since, now));
-    return sendJson(c, await writes.run(() => {
+    if (!body.reminderAcks?.length) return sendJson(c, tls, pull(db, who.device, who.team, body.since, now));
+    return sendJson(c, tls, await writes.run(() => {
       applyReminderAcks(db, who.team.id, body.reminderAcks, now);
       return pull(db, who.device, who.team, body.since, now);
     }));

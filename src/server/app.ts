@@ -40,7 +40,7 @@ export interface RunningServer {
 /**
  * What every answer passes through: the security headers, then gzip of text above 1 KB for
  * pages and the app's files (the first load crosses a weak 2G link). Not for /api/: the API
- * gzips its own JSON in one zlib call (api.ts sendJson) and photos are JPEG, while hono's
+ * gzips its own JSON in one zlib call (json-answer.ts) and photos are JPEG, while hono's
  * compress reads every answer's headers and, on a large one, builds a web stream around it.
  * Exported for the bench's echo baseline, which must run the same stack.
  */
@@ -56,7 +56,7 @@ export function createApp(opts: {
   const app = new Hono();
   useFrontMiddleware(app, opts.tls);
   app.route('/api/v1/photos', photoApiRoutes(opts.db, opts.clock));
-  app.route('/api/v1', apiRoutes(opts.db, opts.clock, opts.trustProxy ?? 0));
+  app.route('/api/v1', apiRoutes(opts.db, opts.clock, opts.trustProxy ?? 0, opts.tls));
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: '接口不存在' }, 404));
   app.route('/secretary', secretaryRoutes({
     db: opts.db, tls: opts.tls, trustProxy: opts.trustProxy ?? 0,

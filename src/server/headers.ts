@@ -23,16 +23,40 @@ export const CSP = [
 
 export const PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()';
 
+const PLAIN: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': PERMISSIONS_POLICY,
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+});
+const WITH_HSTS: Readonly<Record<string, string>> = Object.freeze({ ...PLAIN, 'Strict-Transport-Security': 'max-age=31536000' });
+
+/** The security headers as one object, for an answer built whole (json-answer.ts). */
+export function securityHeaderValues(tls: boolean): Readonly<Record<string, string>> {
+  return tls ? WITH_HSTS : PLAIN;
+}
+
+const builtWhole = new WeakSet<object>();
+
+/**
+ * Marks an answer built with securityHeaderValues already: the middleware leaves it alone.
+ * Its headers then stay the plain object it was built with, which @hono/node-server writes
+ * out as they are; reading `c.res.headers` would turn them into a web Headers and set each
+ * of them again (~8% of a push in the throughput profile of bench/sync.ts).
+ */
+export function builtWithSecurityHeaders(res: Response): Response {
+  builtWhole.add(res);
+  return res;
+}
+
 export function securityHeaders(tls: boolean): MiddlewareHandler {
+  const values = Object.entries(securityHeaderValues(tls));
   return async (c, next) => {
     await next();
+    if (builtWhole.has(c.res)) return;
     const h = c.res.headers;
-    h.set('Content-Security-Policy', CSP);
-    h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'no-referrer');
-    h.set('Permissions-Policy', PERMISSIONS_POLICY);
-    h.set('X-Frame-Options', 'DENY');
-    h.set('Cross-Origin-Opener-Policy', 'same-origin');
-    if (tls) h.set('Strict-Transport-Security', 'max-age=31536000');
+    for (const [name, value] of values) h.set(name, value);
   };
 }

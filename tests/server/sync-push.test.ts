@@ -169,6 +169,29 @@ describe('push with since (the pull rides on the push)', () => {
     const plain = await fetch(`${s.url}/api/v1/sync/pull?v=1&since=0`, { headers: { Authorization: `Bearer ${dev.token}`, 'Accept-Encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
   });
+
+  it('answers built whole (json-answer.ts) carry every security header once, with a true Content-Length', async () => {
+    const t = makeTeam(s);
+    const dev = await enrol(s, t.code);
+    const page = await fetch(`${s.url}/robots.txt`);
+    for (const encoding of ['gzip', 'identity']) {
+      const res = await fetch(`${s.url}/api/v1/sync/push`, {
+        method: 'POST', body: JSON.stringify({ v: 1, teamId: dev.teamId, records: Array.from({ length: 40 }, () => duty(testId(), 1)) }),
+        headers: { Authorization: `Bearer ${dev.token}`, 'Content-Type': 'application/json', 'Accept-Encoding': encoding },
+      });
+      const bytes = new Uint8Array(await res.clone().arrayBuffer());
+      for (const name of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'x-frame-options', 'cross-origin-opener-policy']) {
+        // Equal to a page's: present, and set once (twice would read "a, a").
+        expect(res.headers.get(name), name).toBe(page.headers.get(name));
+        expect(res.headers.get(name), name).toBeTruthy();
+      }
+      expect(res.headers.get('content-type')).toBe('application/json; charset=UTF-8');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('content-encoding')).toBe(encoding === 'gzip' ? 'gzip' : null);
+      if (encoding === 'identity') expect(Number(res.headers.get('content-length'))).toBe(bytes.byteLength);
+      expect(((await res.json()) as PushResponse).acks).toHaveLength(40);
+    }
+  });
 });
 
 describe('concurrent pushes (group commit)', () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/app';
+import { createBranch, createEnrolCode, createTeam, redeemEnrolCode } from '../../src/server/store';
 
 function hasOpenssl(): boolean {
   try {
@@ -29,8 +30,8 @@ describe.skipIf(!hasOpenssl())('TLS', () => {
       });
       try {
         expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-        const res = await new Promise<{ status: number; hsts: unknown; body: string }>((ok, fail) => {
-          const req = request(server.url + '/', { ca: cert }, (r) => {
+        const get = (path: string, headers: Record<string, string> = {}) => new Promise<{ status: number; hsts: unknown; body: string }>((ok, fail) => {
+          const req = request(server.url + path, { ca: cert, headers }, (r) => {
             let body = '';
             r.on('data', (d: Buffer) => (body += d.toString()));
             r.on('end', () => ok({ status: r.statusCode ?? 0, hsts: r.headers['strict-transport-security'], body }));
@@ -38,9 +39,17 @@ describe.skipIf(!hasOpenssl())('TLS', () => {
           req.on('error', fail);
           req.end();
         });
+        const res = await get('/');
         expect(res.status).toBe(200);
         expect(res.hsts).toBe('max-age=31536000');
         expect(res.body).toContain('班组小政委');
+        // A sync answer is built whole (json-answer.ts), past the middleware: HSTS too.
+        const team = createTeam(server.db, createBranch(server.db, 'TLS 支部', Date.now()).id, 'TLS 班组', Date.now());
+        const device = redeemEnrolCode(server.db, { code: createEnrolCode(server.db, team.id, Date.now()).code, nonce: 'tls-test-nonce-0123456789', deviceName: 'tls' }, Date.now());
+        if (!device.ok) throw new Error('enrolment failed');
+        const pulled = await get('/api/v1/sync/pull?v=1&since=0', { Authorization: `Bearer ${device.token}` });
+        expect(pulled.status).toBe(200);
+        expect(pulled.hsts).toBe('max-age=31536000');
       } finally {
         await server.close();
       }
