@@ -97,7 +97,9 @@ export function defineSchema(db: Dexie): void {
 export function createDb(name = DB_NAME): AppDb {
   // Strict: a transaction reports complete only once on disk. Chromium's default ("relaxed")
   // lost ticks already shown as saved when the browser process was killed (tests/e2e/reliability).
-  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as AppDb;
+  // No query cache: ticks are written past Dexie (native-update.ts), which its cache would not
+  // see. Without it a live query re-reads after each commit; tap → paint did not change (A/B).
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict', cache: 'disabled' }) as AppDb;
   defineSchema(db);
   return db;
 }
