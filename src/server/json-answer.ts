@@ -44,4 +44,3 @@ export function sendJson(c: Context, tls: boolean, body: unknown): Response {
   headers['Content-Length'] = String(typeof out === 'string' ? Buffer.byteLength(out) : out.byteLength);
   return builtWithSecurityHeaders(new Response(out, { status: 200, headers }));
 }
-

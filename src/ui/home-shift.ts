@@ -4,7 +4,7 @@
  * while. Then it stays while she is on it: at the hand-over the clock moves on, but the shift
  * she is filling in does not change under her fingers (before, any re-render after the
  * hand-over swapped the screen, a hazard form half typed included). Once the next shift has
- * begun, `current` differs from `shown` and the screen offers it (HomeShiftNotice).
+ * begun, `current` differs from `shown` and the home route offers it (banner 已到X班, app.tsx).
  */
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import { openingShift } from '../domain/due';
@@ -17,7 +17,7 @@ const CHECK_MS = 30_000;
 /** Hidden this long (the phone back in the pocket), the home screen takes the shift of the time again; not after a photo. */
 const AWAY_MS = 5 * 60_000;
 
-const sameShift = (a: Opening, b: Opening) => a?.day === b?.day && a?.shift.id === b?.shift.id;
+export const sameShift = (a: Opening, b: Opening) => a?.day === b?.day && a?.shift.id === b?.shift.id;
 
 /** What decides the opening shift besides the clock: a rota edited in 设置 is followed at once. */
 const rotaKey = (t: Team) => JSON.stringify([t.shifts, t.rota ?? null, t.leadMinutes ?? null, t.timeZone, t.overnightRule]);
@@ -64,5 +64,3 @@ export function useHomeShift(team: Team, path: string): { shown: Opening; curren
     },
   };
 }
-
-export { sameShift };
